@@ -1,0 +1,297 @@
+/* Broadsheet search engine: loads index shards as script files (works over HTTP and from
+   file://) and ranks articles. The UI lives in search.js. Folding and tokenizing mirror
+   src/render/search/text.ts and the posting format mirrors src/render/search/postings.ts;
+   tests keep them equal. A classic script, so it also runs from file:// pages. */
+((root) => {
+  const SPECIAL_LETTERS = {
+    ß: "ss",
+    æ: "ae",
+    œ: "oe",
+    ø: "o",
+    ł: "l",
+    đ: "d",
+    ð: "d",
+    þ: "th",
+    ı: "i",
+  };
+  const MAX_TOKEN_LENGTH = 40;
+  const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+  const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])['\u2019\u02bc](?=[\p{L}\p{N}])/gu;
+  const MARKS = /\p{M}+/gu;
+  const SPECIAL = /[ßæœøłđðþı]/g;
+  const WORD = /[\p{L}\p{N}]+/gu;
+
+  const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  const DIGIT = new Int8Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
+  const K1 = 1.2;
+  const LEVELS = 15;
+  // Title and author matches outrank any body match of the same word: body BM25 tops out at K1 + 1.
+  const TITLE_BOOST = 3;
+  const AUTHOR_BOOST = 2.5;
+  const PREFIX_FACTOR = 0.7;
+  // A prefix spanning more shards than this matches whole words only, bounding bytes loaded.
+  const MAX_PREFIX_SHARDS = 3;
+  const MIN_PREFIX_LENGTH = 2;
+  const INDEX_VERSION = 1;
+
+  /** Case- and diacritic-folds text: `Müller` → `muller`. */
+  const foldText = (text) =>
+    text
+      .replace(INVISIBLE, "")
+      .replace(INNER_APOSTROPHE, "")
+      .normalize("NFKD")
+      .replace(MARKS, "")
+      .toLowerCase()
+      .replace(SPECIAL, (c) => SPECIAL_LETTERS[c] || c);
+
+  /** Folded search tokens of a text, in order. */
+  const tokenize = (text) =>
+    (foldText(text).match(WORD) || []).filter((w) => w.length <= MAX_TOKEN_LENGTH);
+
+  /** Filter key of a source, author or year, as the index writes it. */
+  const facetKey = (kind, value) => {
+    const v = String(value);
+    const folded = kind === "author" ? tokenize(v).join(" ") : v.trim().toLowerCase();
+    return `!${kind.charAt(0)}:${folded}`;
+  };
+
+  /** Calls fn(ord, value) for each posting of an encoded list; returns the count. */
+  const eachPosting = (text, fn) => {
+    let prev = -1;
+    let i = 0;
+    let count = 0;
+    while (i < text.length) {
+      let gap = 0;
+      let scale = 1;
+      let d = DIGIT[text.charCodeAt(i++)];
+      while (d >= 32) {
+        gap += (d - 32) * scale;
+        scale *= 32;
+        d = DIGIT[text.charCodeAt(i++)];
+      }
+      prev += gap + d * scale;
+      fn(prev, DIGIT[text.charCodeAt(i++)]);
+      count++;
+    }
+    return count;
+  };
+
+  /** Index of the shard whose range holds `term`, by binary search over first terms. */
+  const shardOf = (firsts, term) => {
+    let lo = 0;
+    let hi = firsts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (firsts[mid] <= term) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  const unique = (list) => [...new Set(list)];
+
+  const registry = new Map();
+  const waiting = new Map();
+
+  /** Called by every index file with its name and data. */
+  const register = (name, data) => {
+    registry.set(name, data);
+    const w = waiting.get(name);
+    waiting.delete(name);
+    if (w) for (const p of w) p.resolve(data);
+  };
+
+  const browserLoadScript = (url, onError) => {
+    const s = document.createElement("script");
+    s.src = url;
+    s.async = true;
+    s.onerror = onError;
+    document.head.appendChild(s);
+  };
+
+  /** AND of all tokens and filters; a hit's score is the sum over tokens, best first. */
+  const combine = (scoreMaps, facetSets) => {
+    const hits = [];
+    const inFilters = (ord) => facetSets.every((f) => f.has(ord));
+    if (scoreMaps.length) {
+      scoreMaps.sort((x, y) => x.size - y.size);
+      const [first, ...rest] = scoreMaps;
+      first.forEach((s, ord) => {
+        let total = s;
+        for (const m of rest) {
+          const o = m.get(ord);
+          if (o === undefined) return;
+          total += o;
+        }
+        if (inFilters(ord)) hits.push({ ord, score: total });
+      });
+    } else if (facetSets.length) {
+      facetSets.sort((x, y) => x.size - y.size);
+      for (const ord of facetSets[0]) if (inFilters(ord)) hits.push({ ord, score: 0 });
+    }
+    return hits.sort((x, y) => y.score - x.score || x.ord - y.ord);
+  };
+
+  /**
+   * An engine over the index at `base` (URL of search/index/, ending in `/`).
+   * `loadScript(url, onError)` runs a script file; the default appends a script tag.
+   */
+  const createEngine = (base, loadScript) => {
+    const load = loadScript || browserLoadScript;
+    let requested = 0;
+
+    const file = (name) => {
+      if (registry.has(name)) return Promise.resolve(registry.get(name));
+      return new Promise((resolve, reject) => {
+        const queue = waiting.get(name);
+        if (queue) {
+          queue.push({ resolve, reject });
+          return;
+        }
+        waiting.set(name, [{ resolve, reject }]);
+        requested++;
+        load(`${base}${name}.js`, () => {
+          const w = waiting.get(name) || [];
+          waiting.delete(name);
+          const err = new Error(`Could not load the search index file ${base}${name}.js`);
+          for (const p of w) p.reject(err);
+        });
+      });
+    };
+
+    const meta = () =>
+      file("meta").then((m) => {
+        if (m?.version !== INDEX_VERSION) {
+          throw new Error("The search index does not match this page's script; rebuild the site.");
+        }
+        return m;
+      });
+
+    /** [term, postings] pairs in [from, to], or equal to `from` when exactOnly. */
+    const termsBetween = (m, from, to, exactOnly) => {
+      const first = shardOf(m.shards, from);
+      const last = exactOnly ? first : shardOf(m.shards, to);
+      const names = [];
+      for (let i = first; i <= last; i++) names.push(`t${i}`);
+      return Promise.all(names.map(file)).then((shards) => {
+        const out = [];
+        for (const list of shards) {
+          for (let j = 0; j < list.length; j += 2) {
+            const t = list[j];
+            if (exactOnly ? t === from : t >= from && t <= to) out.push([t, list[j + 1]]);
+          }
+        }
+        return out;
+      });
+    };
+
+    /** Best score per article for one query token, as whole word or as prefix. */
+    const tokenScores = (m, token) => {
+      const to = `${token}\uffff`;
+      const span = shardOf(m.shards, to) - shardOf(m.shards, token) + 1;
+      const prefix = token.length >= MIN_PREFIX_LENGTH && span <= MAX_PREFIX_SHARDS;
+      return termsBetween(m, token, to, !prefix).then((matches) => {
+        const scores = new Map();
+        for (const [term, list] of matches) {
+          const df = eachPosting(list, () => {});
+          const idf = Math.log(1 + (m.docs - df + 0.5) / (df + 0.5));
+          const factor = idf * (term === token ? 1 : PREFIX_FACTOR);
+          eachPosting(list, (ord, v) => {
+            const w =
+              ((v >> 2) / LEVELS) * (K1 + 1) +
+              (v & 2 ? TITLE_BOOST : 0) +
+              (v & 1 ? AUTHOR_BOOST : 0);
+            const s = w * factor;
+            const old = scores.get(ord);
+            if (old === undefined || s > old) scores.set(ord, s);
+          });
+        }
+        return scores;
+      });
+    };
+
+    /** Ordinals of the articles carrying a filter key. */
+    const facetSet = (m, key) =>
+      termsBetween(m, key, key, true).then((matches) => {
+        const set = new Set();
+        if (matches.length) eachPosting(matches[0][1], (ord) => set.add(ord));
+        return set;
+      });
+
+    /**
+     * Runs { q, source, author, year } → { tokens, hits: [{ ord, score }] }, best first;
+     * with filters but no words, the filtered articles in archive order (newest first).
+     */
+    const search = (query) => {
+      const tokens = unique(tokenize(query.q || ""));
+      const keys = [];
+      if (query.source) keys.push(facetKey("source", query.source));
+      if (query.author) keys.push(facetKey("author", query.author));
+      if (query.year) keys.push(facetKey("year", query.year));
+      return meta().then((m) => {
+        if (!tokens.length && !keys.length) return { tokens, hits: [] };
+        return Promise.all([
+          Promise.all(tokens.map((t) => tokenScores(m, t))),
+          Promise.all(keys.map((k) => facetSet(m, k))),
+        ]).then(([maps, sets]) => ({ tokens, hits: combine(maps, sets) }));
+      });
+    };
+
+    /** Stored fields of the given ordinals, loading only the chunks they sit in. */
+    const docs = (ords) =>
+      meta().then((m) => {
+        const chunkOf = (o) => `d${Math.floor(o / m.chunk)}`;
+        return Promise.all(unique(ords.map(chunkOf)).map(file)).then(() =>
+          ords.map((ord) => {
+            const [path, title, date, source, authors, snippet] = registry.get(chunkOf(ord))[
+              ord % m.chunk
+            ];
+            return { ord, path, title, date, source, authors, snippet };
+          }),
+        );
+      });
+
+    return {
+      meta,
+      search,
+      docs,
+      authors: () => file("authors"),
+      filesRequested: () => requested,
+    };
+  };
+
+  const HIGHLIGHT_WORD =
+    /[\p{L}\p{N}\p{M}\u00ad\u200b-\u200d\u2060\ufeff]+(?:['\u2019\u02bc][\p{L}\p{N}\p{M}]+)*/gu;
+
+  /**
+   * Splits text into [text, matched] parts, marking words a query token matches: the whole
+   * word, or its start for tokens long enough to match as prefixes.
+   */
+  const highlight = (text, tokens) => {
+    const parts = [];
+    let last = 0;
+    for (const m of text.matchAll(HIGHLIGHT_WORD)) {
+      const folded = tokenize(m[0]).join("");
+      const hit = tokens.some(
+        (t) => folded === t || (t.length >= MIN_PREFIX_LENGTH && folded.startsWith(t)),
+      );
+      if (!hit) continue;
+      if (m.index > last) parts.push([text.slice(last, m.index), false]);
+      parts.push([m[0], true]);
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) parts.push([text.slice(last), false]);
+    return parts;
+  };
+
+  root.BroadsheetSearch = {
+    register,
+    createEngine,
+    foldText,
+    tokenize,
+    facetKey,
+    highlight,
+    shardOf,
+  };
+})(typeof window !== "undefined" ? window : globalThis);

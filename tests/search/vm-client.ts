@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import type { OutputFile } from "../../src/core/types.js";
+
+const CORE = fileURLToPath(new URL("../../templates/assets/search-core.js", import.meta.url));
+
+/** One result as the client reports it. */
+export interface ClientDoc {
+  ord: number;
+  path: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  authors: string[];
+  snippet: string;
+}
+
+/** The browser engine's API, as seen from a test. */
+export interface ClientEngine {
+  search(q: {
+    q?: string;
+    source?: string;
+    author?: string;
+    year?: string;
+  }): Promise<{ tokens: string[]; hits: { ord: number; score: number }[] }>;
+  docs(ords: number[]): Promise<ClientDoc[]>;
+  meta(): Promise<Record<string, unknown>>;
+  authors(): Promise<[string, string, number][]>;
+}
+
+/** The client's global object after search-core.js ran in a fresh context. */
+export interface ClientGlobal {
+  createEngine(base: string, load: (url: string, onError: () => void) => void): ClientEngine;
+  foldText(text: string): string;
+  tokenize(text: string): string[];
+  facetKey(kind: string, value: string): string;
+  highlight(text: string, tokens: string[]): [string, boolean][];
+}
+
+/** Runs the browser's search-core.js in a `vm` context without a DOM. */
+export function loadClient(): { client: ClientGlobal; context: vm.Context } {
+  const context = vm.createContext({});
+  vm.runInContext(readFileSync(CORE, "utf8"), context, { filename: "search-core.js" });
+  return { client: context.BroadsheetSearch as ClientGlobal, context };
+}
+
+/**
+ * An engine over index files held in memory: each requested shard script runs in the
+ * client's context, as a script tag would run it; `loaded` lists the paths fetched.
+ */
+export function engineOver(files: readonly OutputFile[]): {
+  engine: ClientEngine;
+  client: ClientGlobal;
+  loaded: string[];
+} {
+  const { client, context } = loadClient();
+  const byPath = new Map(files.map((f) => [f.path, f.contents]));
+  const loaded: string[] = [];
+  const engine = client.createEngine("search/index/", (url, onError) => {
+    const body = byPath.get(url);
+    loaded.push(url);
+    setTimeout(() => {
+      if (typeof body !== "string") onError();
+      else vm.runInContext(body, context, { filename: url });
+    }, 0);
+  });
+  return { engine, client, loaded };
+}
