@@ -1,0 +1,88 @@
+/** Coalesces bursts of file changes into as few rebuilds as possible, never two at once. */
+export interface RebuildQueue {
+  /** Notes a change; a rebuild starts once no change has arrived for `debounceMs`. */
+  schedule(path?: string): void;
+  /** Resolves once no rebuild is waiting or running. */
+  idle(): Promise<void>;
+  /** Drops a waiting rebuild, waits for a running one, and ignores later changes. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link createRebuildQueue}. */
+export interface RebuildQueueOptions {
+  /** Quiet time after the last change before rebuilding: a `git checkout` lands as one burst. */
+  readonly debounceMs: number;
+  /** Receives a rejected rebuild; the queue itself keeps going. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * Creates a queue that calls `rebuild` with the paths changed since the last call. Changes that
+ * arrive while a rebuild runs are gathered into exactly one follow-up rebuild.
+ */
+export function createRebuildQueue(
+  rebuild: (changed: readonly string[]) => Promise<void>,
+  { debounceMs, onError = () => {} }: RebuildQueueOptions,
+): RebuildQueue {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> | null = null;
+  let dueWhileRunning = false;
+  let closed = false;
+  let changed = new Set<string>();
+  let waiters: (() => void)[] = [];
+
+  const settleIfIdle = (): void => {
+    if (timer !== null || running !== null) return;
+    const done = waiters;
+    waiters = [];
+    for (const resolve of done) resolve();
+  };
+
+  const run = (): void => {
+    timer = null;
+    if (running !== null) {
+      dueWhileRunning = true;
+      return;
+    }
+    const batch = [...changed];
+    changed = new Set();
+    running = (async () => {
+      try {
+        await rebuild(batch);
+      } catch (error) {
+        onError(error);
+      }
+    })().then(() => {
+      running = null;
+      if (dueWhileRunning && !closed) {
+        // The quiet period already passed while the rebuild ran; waiting again adds only latency.
+        dueWhileRunning = false;
+        run();
+        return;
+      }
+      dueWhileRunning = false;
+      settleIfIdle();
+    });
+  };
+
+  return {
+    schedule(path) {
+      if (closed) return;
+      if (path !== undefined) changed.add(path);
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(run, debounceMs);
+    },
+    idle() {
+      if (timer === null && running === null) return Promise.resolve();
+      return new Promise((resolve) => waiters.push(resolve));
+    },
+    async close() {
+      closed = true;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      dueWhileRunning = false;
+      if (running !== null) await running;
+      settleIfIdle();
+    },
+  };
+}
