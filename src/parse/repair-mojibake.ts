@@ -1,0 +1,109 @@
+import { cp1252Byte } from "./cp1252.js";
+
+/*
+ * Repairs UTF-8 text that was decoded as windows-1252 ("mojibake": `â€”` for `—`).
+ * Hand-written on purpose: ftfy is Python-only and no maintained JavaScript library does
+ * this repair. A candidate is a lead character (Â-ô, bytes C2-F4) followed by the right
+ * number of characters that map back to UTF-8 continuation bytes; it is replaced only when
+ * the bytes form one valid UTF-8 sequence and the pattern is unambiguous:
+ *  - 3- and 4-byte sequences (`â€œ`, `ðŸ‡·`): such runs do not occur in real prose;
+ *  - `Ã` + continuation (é, ü, ñ…) and `Â` + U+00A0-U+00BF (`Â£`, `Â `): the classic cases;
+ *  - other 2-byte sequences (Greek, Cyrillic, Hebrew…) only inside a run of two or more
+ *    adjacent sequences, or when such a run already proved the text is double-decoded, so
+ *    legitimate text such as `JOSÉ’S` or `Straße“` stays as it is.
+ */
+
+/** Quick filter: a lead character directly followed by a possible continuation character. */
+const CANDIDATE =
+  /[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]/;
+
+interface Sequence {
+  readonly start: number;
+  readonly end: number;
+  readonly lead: number;
+  readonly bytes: number;
+  readonly decoded: string;
+}
+
+/** Bounds on the second byte that rule out overlong forms, surrogates and > U+10FFFF. */
+function secondByteOk(lead: number, b: number): boolean {
+  if (lead === 0xe0) return b >= 0xa0;
+  if (lead === 0xed) return b <= 0x9f;
+  if (lead === 0xf0) return b >= 0x90;
+  if (lead === 0xf4) return b <= 0x8f;
+  return true;
+}
+
+/** The valid UTF-8 sequence whose cp1252 reading starts at `start`, if any. */
+function sequenceAt(text: string, start: number): Sequence | null {
+  const lead = text.charCodeAt(start);
+  const count = lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : 3;
+  if (start + count >= text.length) return null;
+  let cp = lead & (count === 1 ? 0x1f : count === 2 ? 0x0f : 0x07);
+  for (let k = 1; k <= count; k++) {
+    const b = cp1252Byte(text.charCodeAt(start + k));
+    if (b < 0x80 || b > 0xbf) return null;
+    if (k === 1 && !secondByteOk(lead, b)) return null;
+    cp = (cp << 6) | (b & 0x3f);
+  }
+  if (lead === 0xc2 && cp < 0xa0) return null;
+  return {
+    start,
+    end: start + count + 1,
+    lead,
+    bytes: count + 1,
+    decoded: String.fromCodePoint(cp),
+  };
+}
+
+function findSequences(text: string): Sequence[] {
+  const found: Sequence[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xc2 || c > 0xf4) continue;
+    const seq = sequenceAt(text, i);
+    if (seq) {
+      found.push(seq);
+      i = seq.end - 1;
+    }
+  }
+  return found;
+}
+
+function isClassic(seq: Sequence): boolean {
+  return seq.bytes > 2 || seq.lead === 0xc2 || seq.lead === 0xc3;
+}
+
+function acceptSequences(found: readonly Sequence[]): Sequence[] {
+  const adjacent = (i: number): boolean =>
+    found[i - 1]?.end === found[i]?.start || found[i + 1]?.start === found[i]?.end;
+  let runProven = false;
+  for (let i = 0; i < found.length && !runProven; i++) {
+    runProven = !isClassic(found[i] as Sequence) && adjacent(i);
+  }
+  return found.filter((seq, i) => isClassic(seq) || adjacent(i) || runProven);
+}
+
+function repairOnce(text: string): string {
+  if (!CANDIDATE.test(text)) return text;
+  const accepted = acceptSequences(findSequences(text));
+  if (accepted.length === 0) return text;
+  let out = "";
+  let pos = 0;
+  for (const seq of accepted) {
+    out += text.slice(pos, seq.start) + seq.decoded;
+    pos = seq.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** Undoes UTF-8-read-as-cp1252 mojibake (up to three layers deep); correct text is returned unchanged. */
+export function repairMojibake(text: string): string {
+  let current = text;
+  for (let pass = 0; pass < 3; pass++) {
+    const next = repairOnce(current);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
