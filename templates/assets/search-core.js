@@ -293,5 +293,6 @@
     facetKey,
     highlight,
     shardOf,
+    eachPosting,
   };
 })(typeof window !== "undefined" ? window : globalThis);

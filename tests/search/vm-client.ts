@@ -36,6 +36,7 @@ export interface ClientGlobal {
   tokenize(text: string): string[];
   facetKey(kind: string, value: string): string;
   highlight(text: string, tokens: string[]): [string, boolean][];
+  eachPosting(text: string, fn: (ord: number, value: number) => void): number;
 }
 
 /** Runs the browser's search-core.js in a `vm` context without a DOM. */

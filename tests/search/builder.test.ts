@@ -1,0 +1,60 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyzeForSearch } from "../../src/render/search/analyze.js";
+import { createSearchIndexBuilder } from "../../src/render/search/index-builder.js";
+import { SHARD_CHARS } from "../../src/render/search/shard-writer.js";
+import { buildIndex, doc, word } from "./fixtures.js";
+import { engineOver } from "./vm-client.js";
+
+const corpus = Array.from({ length: 40 }, (_, i) =>
+  doc(i * 3, {
+    title: `${word(i)} report ${i % 2 ? "Zürich" : "Zurich"}`,
+    authors: i % 3 ? [`Writer ${word(i % 5)}`] : [],
+    source: `site${i % 4}.com`,
+    year: 2000 + (i % 6),
+    text: Array.from({ length: 30 }, (_, k) => word((i * 7 + k * k) % 200)).join(" "),
+  }),
+);
+
+describe("createSearchIndexBuilder", () => {
+  it("writes byte-identical files whatever the order articles arrive in", () => {
+    const reference = buildIndex(corpus);
+    fc.assert(
+      fc.property(fc.shuffledSubarray(corpus, { minLength: corpus.length }), (shuffled) => {
+        expect(buildIndex(shuffled)).toEqual(reference);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("writes only under search/, as scripts that register their data", () => {
+    const files = buildIndex(corpus);
+    expect(files.map((f) => f.path)).toContain("search/index/meta.js");
+    for (const f of files) {
+      expect(f.path).toMatch(/^search\/index\/[a-z0-9]+\.js$/);
+      expect(String(f.contents)).toMatch(/^BroadsheetSearch\.register\("[a-z0-9]+",/);
+    }
+  });
+
+  it("rejects an article added twice", () => {
+    const b = createSearchIndexBuilder();
+    b.add(analyzeForSearch(doc(1, {})));
+    expect(() => b.add(analyzeForSearch(doc(1, {})))).toThrow(/id 1 added twice/);
+  });
+
+  it("splits terms into bounded shards, sorted, that the client finds", async () => {
+    const many = Array.from({ length: 300 }, (_, i) =>
+      doc(i, { text: Array.from({ length: 200 }, (_, k) => word(i * 200 + k)).join(" ") }),
+    );
+    const files = buildIndex(many);
+    const shards = files.filter((f) => /\/t\d+\.js$/.test(f.path));
+    expect(shards.length).toBeGreaterThan(3);
+    for (const s of shards) expect(String(s.contents).length).toBeLessThan(SHARD_CHARS + 200);
+    const { engine, loaded } = engineOver(files);
+    const meta = (await engine.meta()) as { shards: string[] };
+    expect(meta.shards).toEqual([...meta.shards].sort());
+    const { hits } = await engine.search({ q: word(299 * 200 + 5) });
+    expect(hits.map((h) => h.ord)).toEqual([299]);
+    expect(loaded.filter((p) => /\/t\d+\.js$/.test(p))).toHaveLength(1);
+  });
+});

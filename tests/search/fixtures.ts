@@ -1,0 +1,38 @@
+import type { OutputFile } from "../../src/core/types.js";
+import { analyzeForSearch, type SearchDoc } from "../../src/render/search/analyze.js";
+import { createSearchIndexBuilder } from "../../src/render/search/index-builder.js";
+
+/** A test article with defaults for the fields a test does not care about. */
+export function doc(id: number, fields: Partial<SearchDoc>): SearchDoc {
+  return {
+    id,
+    path: `a/${id}/index.html`,
+    title: `Article ${id}`,
+    authors: [],
+    date: null,
+    year: null,
+    source: null,
+    text: "",
+    ...fields,
+  };
+}
+
+/** Index files for the given articles, added in the given order. */
+export function buildIndex(docs: readonly SearchDoc[]): OutputFile[] {
+  const builder = createSearchIndexBuilder();
+  for (const d of docs) builder.add(analyzeForSearch(d));
+  return builder.finish();
+}
+
+/** A made-up word per number, so tests can make many distinct terms. */
+export function word(n: number): string {
+  const letters = "bcdfghjklmnpqrstvwxz";
+  let w = "";
+  let k = n;
+  do {
+    w += letters[k % letters.length];
+    w += "aeiou"[Math.floor(k / letters.length) % 5];
+    k = Math.floor(k / 100);
+  } while (k > 0);
+  return w;
+}

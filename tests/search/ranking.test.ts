@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { buildIndex, doc } from "./fixtures.js";
+import { engineOver } from "./vm-client.js";
+
+const docs = [
+  doc(0, {
+    title: "Markets calm",
+    text: "Sanctions sanctions sanctions were the talk of markets and sanctions again.",
+    source: "cnn.com",
+    year: 2018,
+  }),
+  doc(1, {
+    title: "New sanctions on exports",
+    text: "Officials spoke.",
+    source: "bbc.com",
+    year: 2017,
+  }),
+  doc(2, {
+    title: "Weather",
+    authors: ["Jörg Müller"],
+    text: "Rain expected near the coast.",
+    source: "cnn.com",
+    year: 2017,
+    date: "2017-03-04",
+  }),
+  doc(3, { title: "Opinion", authors: ["Ann Lee"], text: "A column by Muller fans about rain." }),
+  doc(4, {
+    title: "Sanctuary city",
+    text: "A sanctuary for birds.",
+    source: "bbc.com",
+    year: 2016,
+  }),
+];
+const files = buildIndex(docs);
+const ords = async (query: Parameters<ReturnType<typeof engineOver>["engine"]["search"]>[0]) =>
+  (await engineOver(files).engine.search(query)).hits.map((h) => h.ord);
+
+describe("search ranking", () => {
+  it("ranks a title match above repeated body matches", async () => {
+    expect(await ords({ q: "sanctions" })).toEqual([1, 0]);
+  });
+
+  it("ranks an author match above a body match", async () => {
+    expect(await ords({ q: "muller" })).toEqual([2, 3]);
+  });
+
+  it("matches prefixes, whole words first", async () => {
+    expect(await ords({ q: "sanct" })).toEqual([4, 1, 0]);
+    expect(await ords({ q: "sanctuary" })).toEqual([4]);
+  });
+
+  it("folds case and diacritics in the query too", async () => {
+    expect(await ords({ q: "MÜLLER" })).toEqual(await ords({ q: "muller" }));
+    expect(await ords({ q: "jörg" })).toEqual([2]);
+  });
+
+  it("requires every word", async () => {
+    expect(await ords({ q: "rain coast" })).toEqual([2]);
+    expect(await ords({ q: "sanctions weather" })).toEqual([]);
+  });
+
+  it("filters by source, author and year, with or without words", async () => {
+    expect(await ords({ q: "sanct", source: "bbc.com" })).toEqual([4, 1]);
+    expect(await ords({ q: "sanct", year: "2018" })).toEqual([0]);
+    expect(await ords({ q: "rain", author: "Jorg Muller" })).toEqual([2]);
+    expect(await ords({ source: "CNN.com" })).toEqual([0, 2]);
+    expect(await ords({ source: "cnn.com", year: "2017" })).toEqual([2]);
+    expect(await ords({ source: "nowhere.org" })).toEqual([]);
+  });
+
+  it("finds nothing for an unknown word or an empty query", async () => {
+    expect(await ords({ q: "zzyzx" })).toEqual([]);
+    expect(await ords({ q: "  " })).toEqual([]);
+  });
+
+  it("returns the stored fields of results, loading only the files needed", async () => {
+    const { engine, loaded } = engineOver(files);
+    const { hits } = await engine.search({ q: "muller" });
+    const [first] = await engine.docs(hits.map((h) => h.ord));
+    expect(JSON.parse(JSON.stringify(first))).toEqual({
+      ord: 2,
+      path: "a/2/index.html",
+      title: "Weather",
+      date: "2017-03-04",
+      source: "cnn.com",
+      authors: ["Jörg Müller"],
+      snippet: "Rain expected near the coast.",
+    });
+    expect(loaded).toEqual(["search/index/meta.js", "search/index/t0.js", "search/index/d0.js"]);
+  });
+
+  it("reports a missing index file as an error", async () => {
+    const { engine } = engineOver(files.filter((f) => !f.path.endsWith("/t0.js")));
+    await expect(engine.search({ q: "rain" })).rejects.toThrow(/could not load.*t0\.js/i);
+  });
+});
+
+describe("highlight", () => {
+  const { client } = engineOver(files);
+  it("marks whole words and prefixes, folding as the index does", () => {
+    const parts = client.highlight("Müller’s sanctions, not insanctions.", ["muller", "sanct"]);
+    expect(JSON.parse(JSON.stringify(parts))).toEqual([
+      ["Müller’s", true],
+      [" ", false],
+      ["sanctions", true],
+      [", not insanctions.", false],
+    ]);
+  });
+});
