@@ -1,0 +1,133 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Article, Diagnostic, Entry } from "../core/types.js";
+import type { Archive } from "../model/archive.js";
+import { csvHeader, csvRow, exportRecord, ndjsonRow } from "../render/data-export.js";
+import { renderFeeds } from "../render/feeds.js";
+import { articlePage } from "../render/pages/article.js";
+import type { PageSpec, SiteContext } from "../render/pages/common.js";
+import { indexPages } from "../render/pages/indexes.js";
+import { listingPages } from "../render/pages/listings.js";
+import { notFoundPage, reportPage, searchPage } from "../render/pages/misc.js";
+import { analyzeForSearch } from "../render/search/analyze.js";
+import { createSearchIndexBuilder } from "../render/search/index-builder.js";
+import { renderSitemaps } from "../render/sitemap.js";
+import type { Templates } from "../render/templates.js";
+import type { OutputWriter } from "../write/output.js";
+
+/** Everything the renderer needs besides the archive. */
+export interface RenderInput {
+  readonly archive: Archive;
+  /** Cleaned articles by input file. */
+  readonly articles: ReadonlyMap<string, Article>;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly site: SiteContext;
+  readonly pageSize: number;
+  readonly templates: Templates;
+  readonly templatesDir: string;
+}
+
+/** Renders and writes every page, feed, index and asset of the site. */
+export async function renderSite(
+  input: RenderInput,
+  writer: OutputWriter,
+  onPage: () => void,
+): Promise<void> {
+  const { archive, site, templates } = input;
+  const write = async (spec: PageSpec) => {
+    await writer.write(spec.path, templates.render(spec.template, spec.data));
+    onPage();
+  };
+  const search = createSearchIndexBuilder();
+  for (const entry of archive.entries) {
+    const article = input.articles.get(entry.file);
+    if (article === undefined) continue;
+    const nav = {
+      newer: neighbour(archive.entries, entry.id - 1),
+      older: neighbour(archive.entries, entry.id + 1),
+    };
+    const spec = articlePage(entry, article, nav, site);
+    await write(spec);
+    search.add(analyzeForSearch(searchDoc(entry, article)));
+  }
+  for (const spec of listingPages(archive, site, input.pageSize)) await write(spec);
+  for (const spec of indexPages(archive, site)) await write(spec);
+  await write(searchPage(site));
+  await write(notFoundPage(site));
+  await write(reportPage(archive, input.diagnostics, site));
+  for (const file of search.finish()) await writer.write(file.path, file.contents);
+  await copyAssets(input.templatesDir, writer);
+
+  const byFile = diagnosticsByFile(input.diagnostics);
+  await writer.writeLines(
+    "articles.ndjson",
+    mapLines(archive.entries, (e) => ndjsonRow(exportRecord(e, byFile.get(e.file) ?? []))),
+  );
+  await writer.writeLines(
+    "articles.csv",
+    withHeader(
+      csvHeader(),
+      mapLines(archive.entries, (e) => csvRow(exportRecord(e, byFile.get(e.file) ?? []))),
+    ),
+  );
+  if (site.baseUrl !== null) {
+    for (const file of renderFeeds(archive.entries, site.title, site.baseUrl))
+      await writer.write(file.path, file.contents);
+    const pages = [...writer.produced.keys()]
+      .filter((p) => p.endsWith(".html") && p !== "404.html")
+      .sort();
+    for (const file of renderSitemaps(pages, site.baseUrl))
+      await writer.write(file.path, file.contents);
+  } else {
+    await writer.write("robots.txt", "User-agent: *\nAllow: /\n");
+  }
+}
+
+function neighbour(entries: readonly Entry[], id: number): Pick<Entry, "path" | "title"> | null {
+  const e = entries[id];
+  return e === undefined ? null : { path: e.path, title: e.title };
+}
+
+function searchDoc(entry: Entry, article: Article) {
+  const text =
+    article.body.kind === "text" ? article.body.paragraphs.join("\n") : article.body.markdown;
+  return {
+    id: entry.id,
+    path: entry.path,
+    title: entry.title,
+    authors: entry.authors.map((a) => a.name),
+    date: entry.published?.iso ?? null,
+    year: entry.published?.year ?? null,
+    source: entry.domain,
+    text,
+  };
+}
+
+function diagnosticsByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const map = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = map.get(d.file) ?? [];
+    list.push(d);
+    map.set(d.file, list);
+  }
+  return map;
+}
+
+function* mapLines<T>(items: readonly T[], line: (item: T) => string): Generator<string> {
+  for (const item of items) yield line(item);
+}
+
+function* withHeader(header: string, rows: Iterable<string>): Generator<string> {
+  yield header;
+  yield* rows;
+}
+
+/** Copies `templates/assets/` into `assets/`, in sorted order so output is stable. */
+async function copyAssets(templatesDir: string, writer: OutputWriter): Promise<void> {
+  const dir = path.join(templatesDir, "assets");
+  const names = (await readdir(dir).catch(() => [] as string[])).sort();
+  for (const name of names) {
+    if (name.startsWith(".")) continue;
+    await writer.write(`assets/${name}`, await readFile(path.join(dir, name)));
+  }
+}

@@ -1,0 +1,57 @@
+import type { AuthorRef } from "../core/types.js";
+import { authorKey, tidyAuthorName } from "./author-key.js";
+import { assignUniqueSlugs, toSlug } from "./slug.js";
+
+/**
+ * Learns every author's display spelling (the most common one; ties go to the first in code-point
+ * order so the choice is stable) and a unique page slug, then maps author lists to references.
+ */
+export function createAuthorIndex(
+  names: Iterable<string>,
+): (list: readonly string[]) => AuthorRef[] {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const name of names) {
+    const key = authorKey(name);
+    if (key === "") continue;
+    const counts = spellings.get(key) ?? new Map<string, number>();
+    const shown = tidyAuthorName(name);
+    counts.set(shown, (counts.get(shown) ?? 0) + 1);
+    spellings.set(key, counts);
+  }
+  const keys = [...spellings.keys()].sort();
+  const slugs = assignUniqueSlugs(
+    keys.map((key) => toSlug(key) || "author"),
+    new Set(["page"]),
+  );
+  const refs = new Map<string, AuthorRef>();
+  keys.forEach((key, i) => {
+    const counts = spellings.get(key);
+    const slug = slugs[i];
+    if (counts === undefined || slug === undefined) return;
+    refs.set(key, { name: pickSpelling(counts), slug });
+  });
+  return (list) => {
+    const seen = new Set<string>();
+    const out: AuthorRef[] = [];
+    for (const name of list) {
+      const key = authorKey(name);
+      const ref = refs.get(key);
+      if (ref === undefined || seen.has(key)) continue;
+      seen.add(key);
+      out.push(ref);
+    }
+    return out;
+  };
+}
+
+function pickSpelling(counts: ReadonlyMap<string, number>): string {
+  let best = "";
+  let bestCount = -1;
+  for (const [spelling, count] of counts) {
+    if (count > bestCount || (count === bestCount && spelling < best)) {
+      best = spelling;
+      bestCount = count;
+    }
+  }
+  return best;
+}

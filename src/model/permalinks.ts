@@ -1,0 +1,64 @@
+import type { PublishedDate } from "../core/types.js";
+import { assignUniqueSlugs, toSlug } from "./slug.js";
+
+/** Slugs that would clash with listing paths inside a date or undated folder. */
+const RESERVED = new Set(["page", "index"]);
+
+/** The folder an article's page lives in: `2018/05/31` by its own calendar day, or `undated`. */
+export function permalinkFolder(published: PublishedDate | null): string {
+  if (published === null) return "undated";
+  return `${published.year}/${pad(published.month)}/${pad(published.day)}`;
+}
+
+/** Zero-pads a month or day to two digits. */
+export function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** The slug an article asks for: from its title, else its URL's last segment, else `article`. */
+export function wantedSlug(title: string, url: string): string {
+  const fromTitle = toSlug(title);
+  if (fromTitle !== "") return fromTitle;
+  const segment = url.split(/[?#]/)[0]?.split("/").filter(Boolean).pop() ?? "";
+  return toSlug(segment.replace(/\.\w+$/, "")) || "article";
+}
+
+/**
+ * Gives each article a page path unique within its folder. Colliding slugs are numbered in the
+ * order of the articles' file paths, so an article keeps its address when others are added.
+ */
+export function assignPermalinks(
+  articles: readonly {
+    title: string;
+    url: string;
+    file: string;
+    published: PublishedDate | null;
+  }[],
+): string[] {
+  const byFolder = new Map<string, number[]>();
+  articles.forEach((a, i) => {
+    const folder = permalinkFolder(a.published);
+    const members = byFolder.get(folder);
+    if (members === undefined) byFolder.set(folder, [i]);
+    else members.push(i);
+  });
+  const paths: string[] = new Array(articles.length).fill("");
+  for (const [folder, members] of byFolder) {
+    members.sort((x, y) => {
+      const fx = articles[x]?.file ?? "";
+      const fy = articles[y]?.file ?? "";
+      return fx < fy ? -1 : fx > fy ? 1 : 0;
+    });
+    const slugs = assignUniqueSlugs(
+      members.map((i) => {
+        const a = articles[i];
+        return a === undefined ? "article" : wantedSlug(a.title, a.url);
+      }),
+      RESERVED,
+    );
+    members.forEach((i, k) => {
+      paths[i] = `${folder}/${slugs[k] ?? "article"}/index.html`;
+    });
+  }
+  return paths;
+}

@@ -1,0 +1,89 @@
+import type { Entry } from "../../core/types.js";
+import type { Pagination } from "../../model/paginate.js";
+import { formatDate } from "../dates.js";
+
+/** What every page knows about the site. */
+export interface SiteContext {
+  readonly title: string;
+  readonly lang: string;
+  /** Absolute base URL ending in `/`, or `null`. */
+  readonly baseUrl: string | null;
+  /** Feeds are written only when absolute URLs can be. */
+  readonly feeds: boolean;
+  /** Short line for the footer, e.g. `1,234 articles`. */
+  readonly stats: string;
+}
+
+/** The `<head>` and navigation state of a page, read by the layout. */
+export interface PageHead {
+  readonly title: string;
+  readonly description: string;
+  readonly canonical: string | null;
+  /** Site-relative paths of the previous and next page of a listing. */
+  readonly prev: string | null;
+  readonly next: string | null;
+  /** Which top navigation item is current. */
+  readonly section: "home" | "dates" | "authors" | "sources" | "search" | "none";
+  /** Open Graph and Twitter properties, in order. */
+  readonly og: readonly (readonly [string, string])[];
+  /** Serialised JSON-LD, already safe to place inside a script element. */
+  readonly jsonLd: string | null;
+}
+
+/** A rendered page: template name, data, and where it goes. */
+export interface PageSpec {
+  readonly path: string;
+  readonly template: string;
+  readonly data: object;
+}
+
+/** An entry as listings show it. */
+export type EntryView = Entry & { readonly dateText: string };
+
+/** Adds the formatted date a listing shows. */
+export function entryView(entry: Entry): EntryView {
+  return { ...entry, dateText: entry.published ? formatDate(entry.published) : "Undated" };
+}
+
+/** The absolute URL of a site path, when the base URL is known. */
+export function absoluteUrl(site: SiteContext, path: string): string | null {
+  if (site.baseUrl === null) return null;
+  return site.baseUrl + path.replace(/(^|\/)index\.html$/, "$1");
+}
+
+/** Page numbers to link, with 0 marking a gap: 1 … 4 5 [6] 7 8 … 20. */
+export function pageNumbers(pager: Pagination): number[] {
+  const wanted = new Set([1, pager.total]);
+  for (let n = pager.number - 2; n <= pager.number + 2; n++) {
+    if (n >= 1 && n <= pager.total) wanted.add(n);
+  }
+  const sorted = [...wanted].sort((a, b) => a - b);
+  const out: number[] = [];
+  sorted.forEach((n, i) => {
+    const before = sorted[i - 1];
+    if (before !== undefined && n - before > 1) out.push(0);
+    out.push(n);
+  });
+  return out;
+}
+
+/**
+ * Serialises JSON-LD so no `</script>` or `<!--` in any field can end the script element, and no
+ * call-like text survives literally (scanners look for `alert(`). JSON has parentheses only
+ * inside strings, so escaping them everywhere is safe.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\(/g, "\\u0028")
+    .replace(/\)/g, "\\u0029")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/** `1 article` / `1,234 articles`. */
+export function countArticles(n: number): string {
+  return `${n.toLocaleString("en-US")} article${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,228 @@
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { BuildError } from "../core/errors.js";
+
+/** What the previous build wrote: path → hash, size and mtime of the file in the output. */
+type Manifest = Map<string, FileRecord>;
+interface FileRecord {
+  readonly hash: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** A file written to the staging folder in this build, with the hash of its bytes. */
+interface Staged {
+  readonly staged: string;
+}
+
+/** Pending moves and deletes, written before the output is touched so a killed commit can finish. */
+interface Journal {
+  readonly staging: string;
+  readonly moves: readonly string[];
+  readonly deletes: readonly string[];
+}
+
+const MANIFEST_VERSION = 1;
+
+/** Writes a site into a staging folder and swaps it into the output folder in one commit. */
+export interface OutputWriter {
+  /** Stages `contents` at `relPath` unless the output already holds exactly these bytes. */
+  write(relPath: string, contents: string | Uint8Array): Promise<void>;
+  /** Streams a large file line by line into the staging folder. */
+  writeLines(relPath: string, lines: Iterable<string>): Promise<void>;
+  /** Moves the staged files into the output and removes files this build did not produce. */
+  commit(): Promise<{ written: number; removed: number }>;
+  /** Drops the staging folder, leaving the output as it was. */
+  abort(): Promise<void>;
+  /** Paths produced so far, for the sitemap. */
+  readonly produced: ReadonlyMap<string, unknown>;
+}
+
+/**
+ * Opens the output folder for a build. With a valid manifest from the previous build only changed
+ * files are staged and moved in (a journal makes that move restartable); otherwise the whole site
+ * is staged and swapped in with two renames. Either way a build killed before `commit` leaves the
+ * previous site untouched.
+ */
+export async function openOutput(out: string, cacheDir: string): Promise<OutputWriter> {
+  const journalPath = path.join(cacheDir, "journal.json");
+  const manifestPath = path.join(cacheDir, "manifest.json");
+  await mkdir(cacheDir, { recursive: true });
+  await replayJournal(out, journalPath);
+  const staging = path.join(path.dirname(out), `.${path.basename(out)}.staging`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+
+  const outExists = (await stat(out).catch(() => null))?.isDirectory() ?? false;
+  const previous = outExists ? await loadManifest(manifestPath) : null;
+  const incremental = previous !== null;
+  const produced = new Map<string, FileRecord | Staged>();
+  const madeDirs = new Set<string>();
+
+  async function stagePath(relPath: string): Promise<string> {
+    const target = safeJoin(staging, relPath);
+    const dir = path.dirname(target);
+    if (!madeDirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      madeDirs.add(dir);
+    }
+    return target;
+  }
+
+  async function unchanged(relPath: string, hash: string): Promise<boolean> {
+    const before = previous?.get(relPath);
+    if (before === undefined || before.hash !== hash) return false;
+    const now = await stat(safeJoin(out, relPath)).catch(() => null);
+    if (now === null || now.size !== before.size || now.mtimeMs !== before.mtimeMs) return false;
+    produced.set(relPath, before);
+    return true;
+  }
+
+  return {
+    produced,
+    async write(relPath, contents) {
+      if (produced.has(relPath)) throw new Error(`two pages would be written to ${relPath}`);
+      const hash = hashOf(contents);
+      if (incremental && (await unchanged(relPath, hash))) return;
+      await writeFile(await stagePath(relPath), contents);
+      produced.set(relPath, { staged: hash });
+    },
+    async writeLines(relPath, lines) {
+      const target = await stagePath(relPath);
+      const hasher = createHash("sha1");
+      const stream = createWriteStream(target);
+      for (const line of lines) {
+        hasher.update(line);
+        if (!stream.write(line))
+          await new Promise<void>((resolve) => stream.once("drain", () => resolve()));
+      }
+      await new Promise<void>((resolve, reject) =>
+        stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
+      const hash = hasher.digest("hex");
+      if (incremental && (await unchanged(relPath, hash))) {
+        await unlink(target);
+        return;
+      }
+      produced.set(relPath, { staged: hash });
+    },
+    async commit() {
+      const staged = [...produced]
+        .filter(([, r]) => "staged" in r)
+        .map(([p]) => p)
+        .sort();
+      const deletes = incremental
+        ? [...(previous?.keys() ?? [])].filter((p) => !produced.has(p)).sort()
+        : [];
+      if (incremental) {
+        const journal: Journal = { staging, moves: staged, deletes };
+        await writeFile(journalPath, JSON.stringify(journal));
+        await applyJournal(out, journal);
+        await rm(journalPath, { force: true });
+      } else {
+        const old = path.join(path.dirname(out), `.${path.basename(out)}.old`);
+        await rm(old, { recursive: true, force: true });
+        if (outExists) await rename(out, old);
+        await rename(staging, out);
+        await rm(old, { recursive: true, force: true });
+      }
+      await rm(staging, { recursive: true, force: true });
+      await saveManifest(manifestPath, out, produced);
+      return { written: staged.length, removed: deletes.length };
+    },
+    async abort() {
+      await rm(staging, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Joins a site-relative path to a folder, refusing anything that would land outside it. */
+export function safeJoin(root: string, relPath: string): string {
+  const target = path.resolve(root, relPath);
+  if (relPath.startsWith("/") || relPath.includes("\\") || !target.startsWith(root + path.sep)) {
+    throw new Error(`refusing to write outside the output folder: ${relPath}`);
+  }
+  return target;
+}
+
+function hashOf(contents: string | Uint8Array): string {
+  return createHash("sha1").update(contents).digest("hex");
+}
+
+async function applyJournal(out: string, journal: Journal): Promise<void> {
+  const made = new Set<string>();
+  for (const relPath of journal.moves) {
+    const from = safeJoin(journal.staging, relPath);
+    const to = safeJoin(out, relPath);
+    if (!made.has(path.dirname(to))) {
+      await mkdir(path.dirname(to), { recursive: true });
+      made.add(path.dirname(to));
+    }
+    await rename(from, to).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+  }
+  for (const relPath of journal.deletes) {
+    const target = safeJoin(out, relPath);
+    await unlink(target).catch(() => undefined);
+    await removeEmptyParents(out, path.dirname(target));
+  }
+}
+
+async function removeEmptyParents(root: string, dir: string): Promise<void> {
+  for (let current = dir; current.startsWith(root + path.sep); current = path.dirname(current)) {
+    const removed = await rmdir(current).then(
+      () => true,
+      () => false,
+    );
+    if (!removed) return;
+  }
+}
+
+/** Finishes a commit that a killed build left half done, so the output is whole again. */
+async function replayJournal(out: string, journalPath: string): Promise<void> {
+  const text = await readFile(journalPath, "utf8").catch(() => null);
+  if (text === null) return;
+  try {
+    await applyJournal(out, JSON.parse(text) as Journal);
+  } catch (error) {
+    throw new BuildError(
+      `Could not finish the interrupted update of ${out}: ${(error as Error).message}. Delete ${out} and build again.`,
+    );
+  }
+  await rm(journalPath, { force: true });
+}
+
+async function loadManifest(file: string): Promise<Manifest | null> {
+  try {
+    const data = JSON.parse(await readFile(file, "utf8")) as {
+      version: number;
+      files: [string, FileRecord][];
+    };
+    if (data.version !== MANIFEST_VERSION || !Array.isArray(data.files)) return null;
+    return new Map(data.files);
+  } catch {
+    return null;
+  }
+}
+
+async function saveManifest(
+  file: string,
+  out: string,
+  produced: ReadonlyMap<string, FileRecord | Staged>,
+): Promise<void> {
+  const files: [string, FileRecord][] = [];
+  for (const [relPath, record] of [...produced].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (!("staged" in record)) {
+      files.push([relPath, record]);
+      continue;
+    }
+    const info = await stat(safeJoin(out, relPath));
+    files.push([relPath, { hash: record.staged, size: info.size, mtimeMs: info.mtimeMs }]);
+  }
+  const tmp = `${file}.tmp`;
+  await writeFile(tmp, JSON.stringify({ version: MANIFEST_VERSION, files }));
+  await rename(tmp, file);
+}
