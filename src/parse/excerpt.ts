@@ -3,9 +3,14 @@ const CONTEXT = 12;
 /** Longest excerpt kept for one side of an edit. */
 const MAX = 80;
 
+/** Widens an edited range by some context, cut at word boundaries where there is one. */
 function clip(text: string, from: number, to: number): string {
-  const start = Math.max(0, from - CONTEXT);
-  const end = Math.min(text.length, to + CONTEXT);
+  let start = Math.max(0, from - CONTEXT);
+  const space = text.indexOf(" ", start);
+  if (start > 0 && space >= 0 && space < from) start = space + 1;
+  let end = Math.min(text.length, to + CONTEXT);
+  const lastSpace = text.lastIndexOf(" ", end - 1);
+  if (end < text.length && lastSpace >= to) end = lastSpace;
   const cut = end - start > MAX ? `${text.slice(start, start + MAX - 1)}…` : text.slice(start, end);
   return (start > 0 ? "…" : "") + cut + (end < text.length && end - start <= MAX ? "…" : "");
 }

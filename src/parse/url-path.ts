@@ -92,7 +92,9 @@ export function titleFromPath(pathname: string): string | null {
       .split(/[-_+\s]+/)
       .filter((w) => w !== "" && !/^\d{5,}$/.test(w));
     const letters = words.join("").replace(/[^\p{L}]/gu, "").length;
-    if (words.length >= 2 && letters >= 4) return capitalise(words.join(" "));
+    const lastWord =
+      i === segments.length - 1 && words.length === 1 && /^\p{L}{4,}$/u.test(words[0] ?? "");
+    if ((words.length >= 2 && letters >= 4) || lastWord) return capitalise(words.join(" "));
   }
   return null;
 }
