@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Diagnostic, SourceFile } from "../../src/core/types.js";
+import type { Article, Diagnostic, SourceFile } from "../../src/core/types.js";
 import { parseSource } from "../../src/parse/parse-source.js";
 import { seedText, sourceFile } from "./helpers.js";
 
@@ -10,10 +10,10 @@ const SEED = new URL("../../seeds/000_b5b547b9f015d507.txt", import.meta.url);
 const rules = (diagnostics: readonly Diagnostic[]) =>
   diagnostics.map((d) => `${d.severity} ${d.rule} @${d.line}`);
 
-function parsed(file: SourceFile) {
-  const result = parseSource(file);
-  if (!result.article) throw new Error(JSON.stringify(result.diagnostics));
-  return result;
+function parsed(file: SourceFile): { article: Article; diagnostics: readonly Diagnostic[] } {
+  const { article, diagnostics } = parseSource(file);
+  if (!article) throw new Error(JSON.stringify(diagnostics));
+  return { article, diagnostics };
 }
 
 describe("parseSource on the seed", () => {
