@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { diffExcerpt } from "../../src/parse/excerpt.js";
 import { repairC1Controls, stripControls } from "../../src/parse/repair-controls.js";
 import { decodeEntities } from "../../src/parse/repair-entities.js";
-import { repairText } from "../../src/parse/repair-text.js";
+import { type RepairField, repairText } from "../../src/parse/repair-text.js";
 import { CORRECT_WORDS } from "./helpers.js";
 
 describe("decodeEntities", () => {
@@ -92,7 +92,7 @@ describe("repairText", () => {
     fc.assert(
       fc.property(
         correct,
-        fc.constantFrom("body", "title", "markdown") as fc.Arbitrary<"body">,
+        fc.constantFrom<RepairField>("body", "title", "markdown"),
         (text, field) => {
           const result = repairText(text, field);
           expect(result.text).toBe(
