@@ -1,0 +1,172 @@
+import type { Article } from "../core/types.js";
+import { outletPart } from "./authors.js";
+import { isProtectedLine } from "./boilerplate.js";
+import { BoundedCounts } from "./counter.js";
+import { hash53 } from "./hash.js";
+import { namesSite, OUTLET_WORDS, outletKey, splitTitle } from "./site-names.js";
+import { normaliseLine } from "./text.js";
+import { stripSiteNames } from "./titles.js";
+
+/** What the corpus taught about one source domain. */
+export interface DomainProfile {
+  /** Distinct bodies seen for the domain (exact copies count once). */
+  readonly articles: number;
+  /** Site names seen repeatedly before or after a separator in its titles, as written. */
+  readonly titlePrefixes: readonly string[];
+  readonly titleSuffixes: readonly string[];
+  /** `hash53` of normalised short lines repeated across many of its articles. */
+  readonly boilerplate: readonly number[];
+}
+
+/** Everything cleaning learns from the whole corpus; plain JSON data. */
+export interface CorpusProfile {
+  readonly articles: number;
+  readonly domains: Readonly<Record<string, DomainProfile>>;
+  /** `outletKey`s of outlet names: learned site names and author entries naming a site. */
+  readonly outlets: readonly string[];
+  /** Normalised titles carried by many different bodies (`robot check`, `msn 香港`). */
+  readonly sharedTitles: readonly string[];
+}
+
+/** A profile that knows nothing: cleaning then uses only built-in rules and the article's domain. */
+export const EMPTY_PROFILE: CorpusProfile = {
+  articles: 0,
+  domains: {},
+  outlets: [],
+  sharedTitles: [],
+};
+
+/** Only lines shorter than this are counted: boilerplate is short, and memory stays bounded. */
+const MAX_LINE = 120;
+const BUDGET = 2_000_000;
+/** A line is boilerplate for a source when this many of its distinct articles carry it… */
+const MIN_LINE_REPEATS = 5;
+/** …and at least this share of them. */
+const MIN_LINE_SHARE = 0.03;
+/** A title affix is a site name when repeated this often and on this share of titles. */
+const MIN_AFFIX_REPEATS = 3;
+const MIN_AFFIX_SHARE = 0.1;
+/** A title carried by this many different bodies is a generic page title. */
+const MIN_SHARED_BODIES = 4;
+/** Section labels that repeat across titles but do not name the source. */
+const SECTION_WORDS =
+  /^(opinion|analysis|review|editorial|commentary|video|videos|watch|photos?|exclusive|breaking|live|update|transcript|interview|podcast|news|politics|sports|entertainment|world|us|u\.s\.)$/i;
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+interface SharedTitle {
+  text: string;
+  domain: string;
+  bodies: number[];
+}
+
+/** Learns a `CorpusProfile` from articles added one at a time, in bounded memory. */
+export function createProfileBuilder(): { add(article: Article): void; finish(): CorpusProfile } {
+  const seenBodies = new Set<number>();
+  const domainArticles = new Map<string, number>();
+  const affixes = new BoundedCounts<string>(BUDGET / 4);
+  const lines = new BoundedCounts<number>(BUDGET);
+  const outletCounts = new Map<string, number>();
+  const firstBodyOfTitle = new Map<number, number>();
+  const shared = new Map<number, SharedTitle>();
+  let articles = 0;
+
+  function countTitle(article: Article, bodyHash: number): void {
+    const text = normaliseLine(article.title);
+    if (!text || article.titleDerived) return;
+    const key = hash53(text);
+    const first = firstBodyOfTitle.get(key);
+    if (first === undefined) {
+      firstBodyOfTitle.set(key, bodyHash);
+      return;
+    }
+    if (first === bodyHash) return;
+    const entry = shared.get(key) ?? { text, domain: article.domain ?? "", bodies: [first] };
+    if (entry.bodies.length < MIN_SHARED_BODIES && !entry.bodies.includes(bodyHash)) {
+      entry.bodies.push(bodyHash);
+    }
+    shared.set(key, entry);
+  }
+
+  function add(article: Article): void {
+    articles++;
+    const bodyText =
+      article.body.kind === "text" ? article.body.paragraphs.join("\n") : article.body.markdown;
+    const bodyHash = hash53(bodyText);
+    countTitle(article, bodyHash);
+    const domain = article.domain;
+    if (!domain || seenBodies.has(hash53(`${domain}\n${article.title}\n${bodyText}`))) return;
+    seenBodies.add(hash53(`${domain}\n${article.title}\n${bodyText}`));
+    domainArticles.set(domain, (domainArticles.get(domain) ?? 0) + 1);
+    const parts = splitTitle(article.title);
+    if (parts.prefix) affixes.add(domain, `p${parts.prefix.name}`);
+    if (parts.suffix) affixes.add(domain, `s${parts.suffix.name}`);
+    for (const author of article.authors) {
+      const outlet = outletPart(author);
+      if (namesSite(outlet, domain, NO_NAMES)) {
+        const key = outletKey(outlet);
+        outletCounts.set(key, (outletCounts.get(key) ?? 0) + 1);
+      }
+    }
+    if (article.body.kind !== "text") return;
+    const distinct = new Set<number>();
+    for (const paragraph of article.body.paragraphs) {
+      for (const line of paragraph.split("\n")) {
+        if (line.length >= MAX_LINE || isProtectedLine(line)) continue;
+        const text = normaliseLine(line);
+        if (text) distinct.add(hash53(text));
+      }
+    }
+    for (const h of distinct) lines.add(domain, h);
+  }
+
+  function finish(): CorpusProfile {
+    const domains: Record<string, DomainProfile> = {};
+    const outlets = new Set<string>();
+    for (const [domain, n] of domainArticles) {
+      const learned = (side: string): string[] =>
+        [...affixes.get(domain)]
+          .filter(
+            ([key, count]) =>
+              key.startsWith(side) && count >= MIN_AFFIX_REPEATS && count >= n * MIN_AFFIX_SHARE,
+          )
+          .map(([key]) => key.slice(1))
+          .filter((name) => !SECTION_WORDS.test(name))
+          .sort();
+      const minLines = Math.max(MIN_LINE_REPEATS, Math.ceil(n * MIN_LINE_SHARE));
+      const boilerplate = [...lines.get(domain)]
+        .filter(([, count]) => count >= minLines)
+        .map(([h]) => h);
+      const profile = {
+        articles: n,
+        titlePrefixes: learned("p"),
+        titleSuffixes: learned("s"),
+        boilerplate,
+      };
+      for (const name of [...profile.titlePrefixes, ...profile.titleSuffixes])
+        outlets.add(outletKey(name));
+      if (profile.titlePrefixes.length + profile.titleSuffixes.length + boilerplate.length > 0) {
+        domains[domain] = { ...profile, boilerplate: boilerplate.sort((a, b) => a - b) };
+      }
+    }
+    for (const key of outletCounts.keys()) outlets.add(key);
+    const sharedTitles = new Set<string>();
+    for (const entry of shared.values()) {
+      if (entry.bodies.length < MIN_SHARED_BODIES) continue;
+      sharedTitles.add(entry.text);
+      const site = domains[entry.domain];
+      const names = new Set(
+        [...(site?.titlePrefixes ?? []), ...(site?.titleSuffixes ?? [])].map(outletKey),
+      );
+      sharedTitles.add(normaliseLine(stripSiteNames(entry.text, entry.domain || null, names)));
+    }
+    return {
+      articles,
+      domains,
+      outlets: [...outlets].filter((key) => key.length >= 4 && OUTLET_WORDS.test(key)).sort(),
+      sharedTitles: [...sharedTitles].sort(),
+    };
+  }
+
+  return { add, finish };
+}
