@@ -2,11 +2,12 @@
  * Deterministic synthetic corpus in the seed layout, for benchmarks.
  * Usage: npx tsx bench/generate.ts --n 10000 --out bench/.work/corpus-10000 [--seed 1]
  */
-import { mkdir, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, rename, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { articleText, type CorpusSpec, fileName } from "./lib/article.js";
 import { AuthorPool } from "./lib/authors.js";
+import { WriteQueue } from "./lib/write-queue.js";
 
 /** Settings of one generated corpus. */
 export interface GenerateOptions {
@@ -16,8 +17,6 @@ export interface GenerateOptions {
   /** Progress lines on stderr. */
   readonly verbose?: boolean;
 }
-
-const IN_FLIGHT = 64;
 
 /**
  * Writes `n` article files into `out`, streaming with a bounded number of writes in flight.
@@ -32,20 +31,16 @@ export async function generateCorpus(options: GenerateOptions): Promise<void> {
   };
   const partial = `${options.out}.partial`;
   await mkdir(partial, { recursive: true });
-  const pending = new Set<Promise<void>>();
+  const queue = new WriteQueue();
   const started = performance.now();
   for (let i = 0; i < spec.n; i++) {
-    const write = writeFile(join(partial, fileName(spec, i)), articleText(spec, i)).then(() => {
-      pending.delete(write);
-    });
-    pending.add(write);
-    if (pending.size >= IN_FLIGHT) await Promise.race(pending);
+    await queue.add(join(partial, fileName(spec, i)), articleText(spec, i));
     if (options.verbose && i > 0 && i % 100_000 === 0) {
       const seconds = (performance.now() - started) / 1000;
       process.stderr.write(`generate: ${i} files in ${seconds.toFixed(1)} s\n`);
     }
   }
-  await Promise.all(pending);
+  await queue.flush();
   await rename(partial, options.out);
 }
 

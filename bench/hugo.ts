@@ -1,0 +1,58 @@
+/**
+ * The Hugo side of the benchmark: the same corpus as Hugo content with equivalent templates.
+ * Usage: npx tsx bench/hugo.ts --corpus bench/.work/corpus-10000 --site bench/.work/hugo-10000
+ */
+import { spawnSync } from "node:child_process";
+import { cp, mkdir, readdir, readFile, rename } from "node:fs/promises";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { corpusExists } from "./generate.js";
+import { toHugoContent } from "./lib/to-hugo.js";
+import { WriteQueue } from "./lib/write-queue.js";
+
+const TEMPLATE = new URL("./hugo-template/", import.meta.url).pathname;
+
+/** The installed Hugo's version line, or `null` when `hugo` is not on the PATH. */
+export function hugoVersion(): string | null {
+  const result = spawnSync("hugo", ["version"], { encoding: "utf8" });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+/** Writes a Hugo site for `corpus` into `site` (via `<site>.partial`, renamed when complete). */
+export async function prepareHugoSite(corpus: string, site: string): Promise<void> {
+  const partial = `${site}.partial`;
+  await cp(TEMPLATE, partial, { recursive: true });
+  const content = join(partial, "content");
+  await mkdir(content, { recursive: true });
+  const queue = new WriteQueue();
+  for (const name of await readdir(corpus)) {
+    if (!name.endsWith(".txt")) continue;
+    const text = await readFile(join(corpus, name), "utf8");
+    await queue.add(join(content, name.replace(/\.txt$/, ".md")), toHugoContent(text));
+  }
+  await queue.flush();
+  await rename(partial, site);
+}
+
+/** The argument list that builds `site` into `destination` with Hugo. */
+export function hugoBuildArgs(site: string, destination: string): string[] {
+  return ["--quiet", "--source", site, "--destination", destination];
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { corpus: { type: "string" }, site: { type: "string" } },
+  });
+  if (!values.corpus || !values.site) {
+    process.stderr.write("usage: npx tsx bench/hugo.ts --corpus <folder> --site <folder>\n");
+    process.exitCode = 2;
+    return;
+  }
+  if (!(await corpusExists(values.site))) await prepareHugoSite(values.corpus, values.site);
+  const result = spawnSync("hugo", hugoBuildArgs(values.site, join(values.site, "public")), {
+    stdio: "inherit",
+  });
+  process.exitCode = result.status ?? 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

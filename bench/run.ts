@@ -1,0 +1,147 @@
+/**
+ * Build benchmark: Broadsheet against itself (clean, no-change, one article, one template) and
+ * against Hugo, on synthetic corpora. Never part of the tests.
+ * Usage: npx tsx bench/run.ts [--sizes 1000,10000,100000] [--huge] [--runs 3] [--no-hugo]
+ */
+import { spawnSync } from "node:child_process";
+import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { corpusExists, generateCorpus } from "./generate.js";
+import { hugoBuildArgs, hugoVersion, prepareHugoSite } from "./hugo.js";
+import { type Measurement, measure, requireGnuTime } from "./lib/measure.js";
+import { emptyResult, ratios, type Scenario, type SizeResult, table } from "./lib/report.js";
+import { recordResults } from "./lib/results-file.js";
+import { targetLines } from "./lib/targets.js";
+import { countFiles, moveAway } from "./lib/tree.js";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const WORK = join(ROOT, "bench", ".work");
+const TRASH = join(WORK, "trash");
+const BIN = join(ROOT, "bin", "broadsheet.js");
+
+const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
+
+/** Paths used for one corpus size. */
+function pathsFor(n: number) {
+  const run = join(WORK, `run-${n}`);
+  return {
+    corpus: join(WORK, `corpus-${n}`),
+    hugoSite: join(WORK, `hugo-${n}`),
+    hugoOut: join(WORK, `hugo-${n}`, "public"),
+    // The build keeps its cache beside the output, so moving `run` away makes the next build clean.
+    run,
+    out: join(run, "site"),
+    templates: join(WORK, `templates-${n}`),
+  };
+}
+
+/** Times the whole series for one size: each run alternates our builds with Hugo's. */
+async function series(n: number, runs: number, withHugo: boolean): Promise<SizeResult> {
+  const p = pathsFor(n);
+  if (!(await corpusExists(p.corpus))) {
+    log(`generating ${n} articles in ${p.corpus}`);
+    await generateCorpus({ n, out: p.corpus, verbose: true });
+  }
+  if (withHugo && !(await corpusExists(p.hugoSite))) {
+    log(`converting to Hugo content in ${p.hugoSite}`);
+    await prepareHugoSite(p.corpus, p.hugoSite);
+  }
+  moveAway(p.templates, TRASH);
+  cpSync(join(ROOT, "templates"), p.templates, { recursive: true });
+  const names = readdirSync(p.corpus).sort();
+  const edited = join(p.corpus, names[Math.floor(names.length / 2)] ?? "");
+  const ours = ["build", p.corpus, "--out", p.out, "--quiet", "--templates", p.templates];
+  const result = emptyResult(n);
+
+  const time = (s: Scenario, cmd: string, args: string[]): Measurement => {
+    const since = Date.now() - 20;
+    const m = measure(cmd, args, ROOT);
+    result.runs[s].push(m);
+    if (!m.ok) log(`${s} failed:\n${m.error}`);
+    if (m.ok && s !== "full" && s !== "hugo") {
+      result.rewritten[s].push(countFiles(p.out, "", since).since);
+    }
+    log(`N=${n} ${s}: ${m.wallSeconds.toFixed(2)} s, ${m.peakRssMiB.toFixed(0)} MiB`);
+    return m;
+  };
+
+  for (let r = 1; r <= runs; r++) {
+    log(`N=${n} run ${r}/${runs}`);
+    moveAway(p.run, TRASH);
+    if (time("full", process.execPath, [BIN, ...ours]).ok) {
+      result.pages = countFiles(p.out, ".html").total;
+    }
+    if (withHugo) {
+      moveAway(p.hugoOut, TRASH);
+      if (time("hugo", "hugo", hugoBuildArgs(p.hugoSite, p.hugoOut)).ok) {
+        result.hugoPages = countFiles(p.hugoOut, ".html").total;
+      }
+    }
+    time("nochange", process.execPath, [BIN, ...ours]);
+    const original = readFileSync(edited);
+    appendFileSync(edited, `\n\nEditor's note: this article was updated (benchmark run ${r}).`);
+    time("article", process.execPath, [BIN, ...ours]);
+    appendFileSync(join(p.templates, "article.eta"), `\n<!-- benchmark edit ${r} -->\n`);
+    time("template", process.execPath, [BIN, ...ours]);
+    writeFileSync(edited, original);
+  }
+  return result;
+}
+
+/** Commit, machine and load, so a result can be read in context. */
+function context(): string {
+  const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ");
+  const hugo = hugoVersion()?.split(" ")[1] ?? "not installed";
+  return `${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}, Hugo ${hugo}, commit ${commit.stdout.trim()}, load average at start ${load} (shared machine)`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: "string", default: "1000,10000,100000" },
+      huge: { type: "boolean", default: false },
+      runs: { type: "string", default: "3" },
+      "no-hugo": { type: "boolean", default: false },
+      "no-record": { type: "boolean", default: false },
+    },
+  });
+  requireGnuTime();
+  const sizes = values.sizes.split(",").map(Number);
+  if (values.huge) sizes.push(1_000_000);
+  const runs = Math.max(1, Number(values.runs));
+  const withHugo = !values["no-hugo"] && hugoVersion() !== null;
+  if (!values["no-hugo"] && !withHugo) log("hugo is not installed; comparing with Hugo skipped");
+  const machine = context();
+  log("compiling");
+  if (spawnSync("npm", ["run", "compile"], { cwd: ROOT, stdio: "inherit" }).status !== 0) {
+    log("npm run compile reported errors; measuring the JavaScript it emitted anyway");
+  }
+  const results: SizeResult[] = [];
+  for (const n of sizes) results.push(await series(n, runs, withHugo));
+  const command = `npx tsx bench/run.ts ${process.argv.slice(2).join(" ")}`.trim();
+  const text = [
+    `### ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — ${runs} run(s), medians`,
+    "",
+    `Command: \`${command}\`  `,
+    `Machine: ${machine}`,
+    "",
+    table(results),
+    "",
+    ...ratios(results),
+    ...targetLines(results),
+  ].join("\n");
+  process.stdout.write(`${text}\n`);
+  if (!values["no-record"]) recordResults("Build benchmark", text);
+  log(`removing old outputs in ${TRASH}`);
+  spawnSync("rm", ["-rf", TRASH]);
+}
+
+await main();
