@@ -37,6 +37,22 @@ function parseAuthors(line: string, changes: Change[], diagnostics: FileDiagnost
   return authors;
 }
 
+/** The first five lines, and the text after them (`null` when the file has no sixth line). */
+function headerLines(text: string): { lines: string[]; rest: string | null } {
+  const lines: string[] = [];
+  let pos = 0;
+  while (lines.length < 5) {
+    const end = text.indexOf("\n", pos);
+    if (end < 0) {
+      lines.push(text.slice(pos));
+      return { lines, rest: null };
+    }
+    lines.push(text.slice(pos, end));
+    pos = end + 1;
+  }
+  return { lines, rest: text.slice(pos) };
+}
+
 /** Parses the scraper layout: URL, authors, date, title, a blank line, then the body. */
 export function parseSeedLayout(
   text: string,
@@ -46,7 +62,7 @@ export function parseSeedLayout(
   diagnostics: FileDiagnostics,
 ): Article | null {
   if (isBlankish(text)) return notAnArticle(diagnostics, 0, "The file is empty");
-  const lines = text.split("\n");
+  const { lines, rest } = headerLines(text);
   const url = repairText(lines[0] as string, "url");
   if (!isUrlLike(url.text)) {
     return notAnArticle(diagnostics, 1, `Line 1 ${quote(url.text)} is not a URL`);
@@ -67,15 +83,18 @@ export function parseSeedLayout(
   const title = repairText(lines[3] as string, "title");
   changes.push(...title.changes);
   let start = 5;
-  if (lines.length > 4 && !isBlankish(lines[4] as string)) {
+  let bodyText = rest ?? "";
+  const separator = lines[4];
+  if (separator !== undefined && !isBlankish(separator)) {
     diagnostics.warn(
       5,
       "parse/missing-separator",
       "Line 5 should be blank; the body is taken to start there.",
     );
     start = 4;
+    bodyText = rest === null ? separator : `${separator}\n${rest}`;
   }
-  const body = repairText(lines.slice(start).join("\n"), "body");
+  const body = repairText(bodyText, "body");
   changes.push(...body.changes);
   const split = splitParagraphs(body.text.split("\n"));
   return finishArticle(

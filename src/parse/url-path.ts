@@ -34,6 +34,8 @@ const GENERIC = new Set([
 const LANGUAGE = /^(?:en|fr|de|es|it|pt|ru|zh|ja|ko|ar|nl|sv|pl|tr)(?:[-_][a-z]{2})?$/;
 const DATE_PART = /^(?:(?:19|20)\d\d|\d{1,2}|(?:19|20)\d\d-\d\d(?:-\d\d)?)$/;
 const SECTION = /^[a-z][a-z-]{0,28}[a-z]$/;
+/** Words that are ids, not prose: long numbers, or letters mixed with digits and capitals (`BBRhw8u`). */
+const ID_LIKE = /^(?:\d{5,}|(?=.*\d)(?=.*[A-Z])[A-Za-z\d]{5,})$/;
 const INDEX_FILE = /^(?:index|default)\.(?:html?|php|aspx?)$/;
 
 /** True for segments that carry no meaning of their own: ids, dates, `index.html`, `amp`. */
@@ -90,7 +92,7 @@ export function titleFromPath(pathname: string): string | null {
     const words = segment
       .replace(/\.[a-z0-9]{2,5}$/i, "")
       .split(/[-_+\s]+/)
-      .filter((w) => w !== "" && !/^\d{5,}$/.test(w));
+      .filter((w) => w !== "" && !ID_LIKE.test(w));
     const letters = words.join("").replace(/[^\p{L}]/gu, "").length;
     const lastWord =
       i === segments.length - 1 && words.length === 1 && /^\p{L}{4,}$/u.test(words[0] ?? "");

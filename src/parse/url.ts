@@ -17,9 +17,13 @@ const WAYBACK_PATH = /^\/web\/\d{1,14}[a-z_]*\/(.+)$/s;
 const TRACKING = /^(?:utm_.*|fbclid|gclid)$/i;
 const INDEX_FILE = /\/(?:index|default)\.(?:html?|php|aspx?)$/i;
 
-/** True when a line can be an article's source URL: a scheme, or a bare `host.tld/...`. */
+/**
+ * True when a line can be an article's source URL: an http(s) URL (spaces and all, as
+ * scrapers sometimes keep them), another scheme, or a bare `host.tld/...`.
+ */
 export function isUrlLike(line: string): boolean {
   const text = line.trim();
+  if (/^https?:\/\/[^\s/]/i.test(text)) return true;
   return text !== "" && !/\s/.test(text) && (SCHEME.test(text) || BARE_HOST.test(text));
 }
 

@@ -65,6 +65,12 @@ describe("analyseUrl", () => {
     expect(analyseUrl("http://example.com:8080/a/b").urlKey).toBe("example.com:8080/a/b");
   });
 
+  it("links URLs with spaces, percent-encoded", () => {
+    expect(analyseUrl("http://example.com/a page.html").link).toBe(
+      "http://example.com/a%20page.html",
+    );
+  });
+
   it("keeps shortener URLs as they are (00046)", () => {
     expect(analyseUrl("http://cnn.it/2cTtbDk")).toMatchObject({
       domain: "cnn.it",
@@ -115,6 +121,7 @@ describe("isUrlLike and titleFromUrl", () => {
   it("recognises URLs with or without a scheme", () => {
     expect(isUrlLike("http://cnn.it/2cTtbDk")).toBe(true);
     expect(isUrlLike("www.cnn.com/x")).toBe(true);
+    expect(isUrlLike("http://example.com/a page.html")).toBe(true);
     expect(isUrlLike("['Steve George']")).toBe(false);
     expect(isUrlLike("Russian foreign minister meets Kim")).toBe(false);
     expect(isUrlLike("")).toBe(false);
@@ -128,5 +135,8 @@ describe("isUrlLike and titleFromUrl", () => {
       titleFromUrl("http://www.senate.gov/pagelayout/reference/nominations/Nominations.htm"),
     ).toBe("Nominations");
     expect(titleFromUrl("http://cnn.it/2cTtbDk")).toBeNull();
+    expect(
+      titleFromUrl("https://www.msn.com/en-us/music/news/scarface-on-my-block/vi-BBRhw8u"),
+    ).toBe("Scarface on my block");
   });
 });
