@@ -2,11 +2,12 @@
  * Deterministic synthetic corpus in the seed layout, for benchmarks.
  * Usage: npx tsx bench/generate.ts --n 10000 --out bench/.work/corpus-10000 [--seed 1]
  */
-import { mkdir, rename, stat } from "node:fs/promises";
+import { mkdir, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { articleText, type CorpusSpec, fileName } from "./lib/article.js";
 import { AuthorPool } from "./lib/authors.js";
+import { isDirectory } from "./lib/tree.js";
 import { WriteQueue } from "./lib/write-queue.js";
 
 /** Settings of one generated corpus. */
@@ -44,14 +45,6 @@ export async function generateCorpus(options: GenerateOptions): Promise<void> {
   await rename(partial, options.out);
 }
 
-/** True when `dir` exists, i.e. a complete corpus was generated there earlier. */
-export async function corpusExists(dir: string): Promise<boolean> {
-  return stat(dir).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -66,7 +59,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  if (await corpusExists(values.out)) {
+  if (isDirectory(values.out)) {
     process.stderr.write(`generate: ${values.out} already exists; move it away to regenerate\n`);
     process.exitCode = 1;
     return;

@@ -6,8 +6,8 @@ import { spawnSync } from "node:child_process";
 import { cp, mkdir, readdir, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { corpusExists } from "./generate.js";
 import { toHugoContent } from "./lib/to-hugo.js";
+import { isDirectory } from "./lib/tree.js";
 import { WriteQueue } from "./lib/write-queue.js";
 
 const TEMPLATE = new URL("./hugo-template/", import.meta.url).pathname;
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  if (!(await corpusExists(values.site))) await prepareHugoSite(values.corpus, values.site);
+  if (!isDirectory(values.site)) await prepareHugoSite(values.corpus, values.site);
   const result = spawnSync("hugo", hugoBuildArgs(values.site, join(values.site, "public")), {
     stdio: "inherit",
   });

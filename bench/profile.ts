@@ -6,10 +6,10 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { corpusExists, generateCorpus } from "./generate.js";
+import { generateCorpus } from "./generate.js";
 import { type CpuProfile, type Tally, tally, topTable } from "./lib/cpu-profile.js";
 import { recordResults } from "./lib/results-file.js";
-import { moveAway } from "./lib/tree.js";
+import { isDirectory, moveAway } from "./lib/tree.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const WORK = join(ROOT, "bench", ".work");
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   });
   const n = Number(values.n);
   const corpus = join(WORK, `corpus-${n}`);
-  if (!(await corpusExists(corpus))) await generateCorpus({ n, out: corpus, verbose: true });
+  if (!isDirectory(corpus)) await generateCorpus({ n, out: corpus, verbose: true });
   const run = join(WORK, `profile-${n}`);
   moveAway(run, join(WORK, "trash"));
   const dir = join(run, "cpuprof");

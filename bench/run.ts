@@ -8,13 +8,13 @@ import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { corpusExists, generateCorpus } from "./generate.js";
+import { generateCorpus } from "./generate.js";
 import { hugoBuildArgs, hugoVersion, prepareHugoSite } from "./hugo.js";
 import { type Measurement, measure, requireGnuTime } from "./lib/measure.js";
 import { emptyResult, ratios, type Scenario, type SizeResult, table } from "./lib/report.js";
 import { recordResults } from "./lib/results-file.js";
 import { targetLines } from "./lib/targets.js";
-import { countFiles, moveAway } from "./lib/tree.js";
+import { countFiles, isDirectory, moveAway } from "./lib/tree.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const WORK = join(ROOT, "bench", ".work");
@@ -40,11 +40,11 @@ function pathsFor(n: number) {
 /** Times the whole series for one size: each run alternates our builds with Hugo's. */
 async function series(n: number, runs: number, withHugo: boolean): Promise<SizeResult> {
   const p = pathsFor(n);
-  if (!(await corpusExists(p.corpus))) {
+  if (!isDirectory(p.corpus)) {
     log(`generating ${n} articles in ${p.corpus}`);
     await generateCorpus({ n, out: p.corpus, verbose: true });
   }
-  if (withHugo && !(await corpusExists(p.hugoSite))) {
+  if (withHugo && !isDirectory(p.hugoSite)) {
     log(`converting to Hugo content in ${p.hugoSite}`);
     await prepareHugoSite(p.corpus, p.hugoSite);
   }

@@ -29,7 +29,7 @@ export function moveAway(path: string, trash: string): void {
   renameSync(path, join(trash, `${basename(path)}-${process.pid}-${++moves}`));
 }
 
-/** Modification time of `path` in ms, or 0 when it does not exist. */
-export function mtimeOf(path: string): number {
-  return existsSync(path) ? statSync(path).mtimeMs : 0;
+/** True when `path` is an existing folder. */
+export function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
 }
