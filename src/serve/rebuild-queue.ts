@@ -10,8 +10,15 @@ export interface RebuildQueue {
 
 /** Options of {@link createRebuildQueue}. */
 export interface RebuildQueueOptions {
-  /** Quiet time after the last change before rebuilding: a `git checkout` lands as one burst. */
+  /** Quiet time after the last change before rebuilding an edit of one or two files. */
   readonly debounceMs: number;
+  /**
+   * Quiet time once several files have changed: a `git checkout` or a scraper writing a folder
+   * delivers its events in clumps with pauses between them, and each pause must not start a build.
+   */
+  readonly burstDebounceMs?: number;
+  /** Distinct changed paths that make a burst. */
+  readonly burstThreshold?: number;
   /** Receives a rejected rebuild; the queue itself keeps going. */
   readonly onError?: (error: unknown) => void;
 }
@@ -22,7 +29,12 @@ export interface RebuildQueueOptions {
  */
 export function createRebuildQueue(
   rebuild: (changed: readonly string[]) => Promise<void>,
-  { debounceMs, onError = () => {} }: RebuildQueueOptions,
+  {
+    debounceMs,
+    burstDebounceMs = Math.max(debounceMs, 250),
+    burstThreshold = 3,
+    onError = () => {},
+  }: RebuildQueueOptions,
 ): RebuildQueue {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
@@ -70,7 +82,7 @@ export function createRebuildQueue(
       if (closed) return;
       if (path !== undefined) changed.add(path);
       if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(run, debounceMs);
+      timer = setTimeout(run, changed.size >= burstThreshold ? burstDebounceMs : debounceMs);
     },
     idle() {
       if (timer === null && running === null) return Promise.resolve();

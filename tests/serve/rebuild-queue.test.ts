@@ -30,20 +30,33 @@ describe("createRebuildQueue", () => {
     vi.useRealTimers();
   });
 
-  it("coalesces a burst of 1,000 changes into one rebuild after the quiet period", async () => {
+  it("coalesces a burst of 1,000 changes, arriving in clumps, into one rebuild", async () => {
     const rebuild = vi.fn(async (_changed: readonly string[]) => {});
-    const queue = createRebuildQueue(rebuild, { debounceMs: 50 });
+    const queue = createRebuildQueue(rebuild, { debounceMs: 50, burstDebounceMs: 200 });
     for (let i = 0; i < 1000; i++) {
+      // Pauses longer than the short quiet time but shorter than the burst one.
+      if (i > 0 && i % 100 === 0) await vi.advanceTimersByTimeAsync(150);
       queue.schedule(`in/${i}.txt`);
-      await vi.advanceTimersByTimeAsync(i % 10 === 0 ? 10 : 0);
     }
     expect(rebuild).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(49);
+    await vi.advanceTimersByTimeAsync(199);
     expect(rebuild).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(rebuild).toHaveBeenCalledTimes(1);
     expect(rebuild.mock.calls[0]?.[0]).toHaveLength(1000);
     await queue.idle();
+  });
+
+  it("rebuilds a single edit after the short quiet time", async () => {
+    const rebuild = vi.fn(async (_changed: readonly string[]) => {});
+    const queue = createRebuildQueue(rebuild, { debounceMs: 50, burstDebounceMs: 200 });
+    queue.schedule("in/a.txt");
+    await vi.advanceTimersByTimeAsync(30);
+    queue.schedule("in/a.txt");
+    await vi.advanceTimersByTimeAsync(49);
+    expect(rebuild).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(rebuild).toHaveBeenCalledWith(["in/a.txt"]);
   });
 
   it("reports each changed path once per rebuild", async () => {
