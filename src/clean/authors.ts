@@ -3,7 +3,10 @@ import { fixTitleCase } from "./author-case.js";
 import {
   BIO_START,
   BYLINE_PREFIX,
+  CREDIT_WORD,
   DATE_TOKEN,
+  PUBLICATION_WORD,
+  RECENT_STORIES,
   ROLE_WORD,
   SENTENCE_WORD,
   UI_PREFIX,
@@ -72,10 +75,22 @@ function junkRule(name: string, ctx: AuthorContext): string | null {
   if (namesSite(outletPart(name), ctx.domain, ctx.siteNames) || ctx.outlets.has(outlet)) {
     return "clean/author-outlet";
   }
-  if (ROLE_WORD.test(words[words.length - 1] as string)) return "clean/author-role";
+  if (words.some((w) => ROLE_WORD.test(w))) return "clean/author-role";
+  if (words.some((w) => CREDIT_WORD.test(w))) return "clean/author-credit";
+  if (/^the$/i.test(words[0] as string) || words.some((w) => PUBLICATION_WORD.test(w))) {
+    return "clean/author-outlet";
+  }
   if (URL_LIKE.test(name)) return "clean/author-url";
   if (isSentence(words, name)) return "clean/author-bio";
   return null;
+}
+
+/** `Josh Levs Cnn` on cnn.com is `Josh Levs`. */
+function dropTrailingOutlet(name: string, ctx: AuthorContext): string {
+  const words = name.split(/\s+/);
+  const last = words[words.length - 1] as string;
+  if (words.length < 3 || !ctx.outlets.has(outletKey(last))) return name;
+  return words.slice(0, -1).join(" ");
 }
 
 /** Splits `Chris Dyer For Mailonline` into the name and the outlet it wrote for. */
@@ -111,7 +126,9 @@ export function cleanAuthors(entries: readonly string[], ctx: AuthorContext): Cl
       name = bio[1] as string;
       inBio = true;
     }
-    name = name.replace(BYLINE_PREFIX, "");
+    name = name.replace(/^[-–—•*·|\s]+/, "").replace(BYLINE_PREFIX, "");
+    name = RECENT_STORIES.exec(name)?.[1] ?? name;
+    name = dropTrailingOutlet(name, ctx);
     const split = splitFor(name);
     if (split.outlet) notePublisher(outletPart(split.outlet));
     name = split.name;
@@ -122,13 +139,20 @@ export function cleanAuthors(entries: readonly string[], ctx: AuthorContext): Cl
     else kept.push({ name, before });
   }
   const authors: string[] = [];
+  let teasers = false;
   kept.forEach(({ name, before }, i) => {
     const key = compact(name);
-    const longer = kept.some((other, j) => {
+    if (teasers) {
+      changes.push(drop(before, "clean/author-truncated"));
+      return;
+    }
+    const longer = kept.findIndex((other, j) => {
       const otherKey = compact(other.name);
       return j !== i && (otherKey === key ? j < i : otherKey.startsWith(key) && key.length >= 3);
     });
-    if (longer) {
+    if (longer >= 0) {
+      // A name cut short after its full form starts the list of teaser links that follow it.
+      teasers = longer < i && compact((kept[longer] as { name: string }).name) !== key;
       changes.push(drop(before, "clean/author-duplicate"));
       return;
     }

@@ -42,8 +42,14 @@ function domainLookup(all: Lookup, profile: CorpusProfile, domain: string | null
   let found = all.domains.get(key);
   if (!found) {
     const learned = profile.domains[key];
-    const spellings = [...(learned?.titlePrefixes ?? []), ...(learned?.titleSuffixes ?? [])];
-    const siteNames = new Set(spellings.map(outletKey));
+    const spellings = [
+      ...(learned?.titlePrefixes ?? []),
+      ...(learned?.titleSuffixes ?? []),
+      ...profile.spellings,
+    ];
+    const siteNames = new Set(
+      [...(learned?.titlePrefixes ?? []), ...(learned?.titleSuffixes ?? [])].map(outletKey),
+    );
     found = {
       siteNames,
       siteSpellings: spellings,

@@ -3,7 +3,7 @@ import { outletPart } from "./authors.js";
 import { isProtectedLine } from "./boilerplate.js";
 import { BoundedCounts } from "./counter.js";
 import { hash53 } from "./hash.js";
-import { namesSite, OUTLET_WORDS, outletKey, splitTitle } from "./site-names.js";
+import { KNOWN_OUTLETS, namesSite, OUTLET_WORDS, outletKey, splitTitle } from "./site-names.js";
 import { normaliseLine } from "./text.js";
 import { stripSiteNames } from "./titles.js";
 
@@ -24,6 +24,8 @@ export interface CorpusProfile {
   readonly domains: Readonly<Record<string, DomainProfile>>;
   /** `outletKey`s of outlet names: learned site names and author entries naming a site. */
   readonly outlets: readonly string[];
+  /** Site names as the sites spell them in their titles (`ABC News`), for publishers. */
+  readonly spellings: readonly string[];
   /** Normalised titles carried by many different bodies (`robot check`, `msn 香港`). */
   readonly sharedTitles: readonly string[];
 }
@@ -33,6 +35,7 @@ export const EMPTY_PROFILE: CorpusProfile = {
   articles: 0,
   domains: {},
   outlets: [],
+  spellings: [],
   sharedTitles: [],
 };
 
@@ -53,6 +56,7 @@ const SECTION_WORDS =
   /^(opinion|analysis|review|editorial|commentary|video|videos|watch|photos?|exclusive|breaking|live|update|transcript|interview|podcast|news|politics|sports|entertainment|world|us|u\.s\.)$/i;
 
 const NO_NAMES: ReadonlySet<string> = new Set();
+const KNOWN_SET: ReadonlySet<string> = new Set(KNOWN_OUTLETS);
 
 interface SharedTitle {
   text: string;
@@ -67,6 +71,7 @@ export function createProfileBuilder(): { add(article: Article): void; finish():
   const affixes = new BoundedCounts<string>(BUDGET / 4);
   const lines = new BoundedCounts<number>(BUDGET);
   const outletCounts = new Map<string, number>();
+  const spellings = new Map<string, string>();
   const firstBodyOfTitle = new Map<number, number>();
   const shared = new Map<number, SharedTitle>();
   let articles = 0;
@@ -99,8 +104,17 @@ export function createProfileBuilder(): { add(article: Article): void; finish():
     seenBodies.add(hash53(`${domain}\n${article.title}\n${bodyText}`));
     domainArticles.set(domain, (domainArticles.get(domain) ?? 0) + 1);
     const parts = splitTitle(article.title);
-    if (parts.prefix) affixes.add(domain, `p${parts.prefix.name}`);
-    if (parts.suffix) affixes.add(domain, `s${parts.suffix.name}`);
+    for (const [side, part] of [
+      ["p", parts.prefix],
+      ["s", parts.suffix],
+    ] as const) {
+      if (!part) continue;
+      affixes.add(domain, `${side}${part.name}`);
+      const key = outletKey(part.name);
+      if (!spellings.has(key) && (namesSite(part.name, domain, NO_NAMES) || KNOWN_SET.has(key))) {
+        spellings.set(key, part.name);
+      }
+    }
     for (const author of article.authors) {
       const outlet = outletPart(author);
       if (namesSite(outlet, domain, NO_NAMES)) {
@@ -143,8 +157,10 @@ export function createProfileBuilder(): { add(article: Article): void; finish():
         titleSuffixes: learned("s"),
         boilerplate,
       };
-      for (const name of [...profile.titlePrefixes, ...profile.titleSuffixes])
+      for (const name of [...profile.titlePrefixes, ...profile.titleSuffixes]) {
         outlets.add(outletKey(name));
+        if (!spellings.has(outletKey(name))) spellings.set(outletKey(name), name);
+      }
       if (profile.titlePrefixes.length + profile.titleSuffixes.length + boilerplate.length > 0) {
         domains[domain] = { ...profile, boilerplate: boilerplate.sort((a, b) => a - b) };
       }
@@ -164,6 +180,7 @@ export function createProfileBuilder(): { add(article: Article): void; finish():
       articles,
       domains,
       outlets: [...outlets].filter((key) => key.length >= 4 && OUTLET_WORDS.test(key)).sort(),
+      spellings: [...spellings.values()].sort(),
       sharedTitles: [...sharedTitles].sort(),
     };
   }

@@ -6,7 +6,7 @@ const WALLS: readonly (readonly [reason: string, pattern: RegExp])[] = [
   ],
   [
     "cookie wall",
-    /\bcookies?\b[\s\S]{0,300}\b(i agree|consent|accept|our partners)\b|\b(i agree|consent to)\b[\s\S]{0,300}\bcookies?\b|browser supports javascript and cookies/i,
+    /\bcookies?\b[\s\S]{0,300}\b(i agree|consent|accept|our partners)\b|\b(i agree|consent to)\b[\s\S]{0,300}\bcookies?\b|browser supports javascript and cookies|\b(this (web)?site uses|we use) cookies\b/i,
   ],
   [
     "JavaScript wall",
