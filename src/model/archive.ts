@@ -102,6 +102,13 @@ export function buildArchive(
     if (dropped.has(i) || r.suspect === null || options.includeSuspect) continue;
     dropped.add(i);
     omitted.push({ file: r.file, title: r.title, url: r.url, reason: r.suspect, keptPath: null });
+    diagnostics.push({
+      file: r.file,
+      line: 0,
+      severity: "warning",
+      message: `Not published: ${r.suspect}. It is listed in the data-quality report; \`--include-suspect\` publishes it`,
+      rule: "model/held-back",
+    });
   }
 
   const kept = records

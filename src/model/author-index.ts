@@ -3,8 +3,8 @@ import { authorKey, tidyAuthorName } from "./author-key.js";
 import { assignUniqueSlugs, toSlug } from "./slug.js";
 
 /**
- * Learns every author's display spelling (the most common one; ties go to the first in code-point
- * order so the choice is stable) and a unique page slug, then maps author lists to references.
+ * Learns every author's display spelling and a unique page slug, then maps author lists to
+ * references.
  */
 export function createAuthorIndex(
   names: Iterable<string>,
@@ -44,14 +44,20 @@ export function createAuthorIndex(
   };
 }
 
+/** Most common spelling; on a tie, a mixed-case one over SHOUTING, then code-point order. */
 function pickSpelling(counts: ReadonlyMap<string, number>): string {
   let best = "";
-  let bestCount = -1;
+  let bestScore = -1;
   for (const [spelling, count] of counts) {
-    if (count > bestCount || (count === bestCount && spelling < best)) {
+    const score = count * 2 + (isMixedCase(spelling) ? 1 : 0);
+    if (score > bestScore || (score === bestScore && spelling < best)) {
       best = spelling;
-      bestCount = count;
+      bestScore = score;
     }
   }
   return best;
+}
+
+function isMixedCase(text: string): boolean {
+  return text !== text.toUpperCase() && text !== text.toLowerCase();
 }

@@ -102,10 +102,8 @@ export function groupArchive(entries: readonly Entry[]): ArchiveGroups {
   };
 }
 
-/** A–Z by the name as a reader would alphabetise it, ignoring case and accents. */
-function compareNames(a: string, b: string): number {
-  return a.localeCompare(b, "en", { sensitivity: "base" });
-}
+/** A–Z as a reader would alphabetise, ignoring case and accents; one collator, reused for speed. */
+const compareNames = new Intl.Collator("en", { sensitivity: "base" }).compare;
 
 function nestDates(years: Map<number, Map<number, Map<number, number[]>>>): DateGroup[] {
   const desc = (a: number, b: number) => b - a;

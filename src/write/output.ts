@@ -25,6 +25,8 @@ interface Journal {
 }
 
 const MANIFEST_VERSION = 1;
+/** File writes kept in flight at once. */
+const MAX_IN_FLIGHT = 64;
 
 /** Writes a site into a staging folder and swaps it into the output folder in one commit. */
 export interface OutputWriter {
@@ -59,15 +61,35 @@ export async function openOutput(out: string, cacheDir: string): Promise<OutputW
   const previous = outExists ? await loadManifest(manifestPath) : null;
   const incremental = previous !== null;
   const produced = new Map<string, FileRecord | Staged>();
-  const madeDirs = new Set<string>();
+  const madeDirs = new Map<string, Promise<unknown>>();
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+
+  /** Runs file writes concurrently, a bounded number at a time: the disk is latency-bound. */
+  async function enqueue(task: () => Promise<void>): Promise<void> {
+    if (failure !== null) throw failure;
+    const running = task().catch((error: unknown) => {
+      failure ??= error;
+    });
+    const tracked = running.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+  }
+
+  async function settle(): Promise<void> {
+    await Promise.all(inFlight);
+    if (failure !== null) throw failure;
+  }
 
   async function stagePath(relPath: string): Promise<string> {
     const target = safeJoin(staging, relPath);
     const dir = path.dirname(target);
-    if (!madeDirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      madeDirs.add(dir);
+    let made = madeDirs.get(dir);
+    if (made === undefined) {
+      made = mkdir(dir, { recursive: true });
+      madeDirs.set(dir, made);
     }
+    await made;
     return target;
   }
 
@@ -84,12 +106,16 @@ export async function openOutput(out: string, cacheDir: string): Promise<OutputW
     produced,
     async write(relPath, contents) {
       if (produced.has(relPath)) throw new Error(`two pages would be written to ${relPath}`);
+      safeJoin(staging, relPath);
       const hash = hashOf(contents);
-      if (incremental && (await unchanged(relPath, hash))) return;
-      await writeFile(await stagePath(relPath), contents);
       produced.set(relPath, { staged: hash });
+      await enqueue(async () => {
+        if (incremental && (await unchanged(relPath, hash))) return;
+        await writeFile(await stagePath(relPath), contents);
+      });
     },
     async writeLines(relPath, lines) {
+      await settle();
       const target = await stagePath(relPath);
       const hasher = createHash("sha1");
       const stream = createWriteStream(target);
@@ -109,6 +135,7 @@ export async function openOutput(out: string, cacheDir: string): Promise<OutputW
       produced.set(relPath, { staged: hash });
     },
     async commit() {
+      await settle();
       const staged = [...produced]
         .filter(([, r]) => "staged" in r)
         .map(([p]) => p)
@@ -133,6 +160,7 @@ export async function openOutput(out: string, cacheDir: string): Promise<OutputW
       return { written: staged.length, removed: deletes.length };
     },
     async abort() {
+      await Promise.all(inFlight);
       await rm(staging, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,104 @@
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { guardOutput } from "../../src/write/guard-output.js";
+import { openOutput, safeJoin } from "../../src/write/output.js";
+import { cleanup, listFiles, tempDir } from "../helpers.js";
+
+let dir: string;
+let out: string;
+let cache: string;
+beforeEach(async () => {
+  dir = await tempDir();
+  out = path.join(dir, "dist");
+  cache = path.join(dir, "cache");
+});
+afterEach(() => cleanup(dir));
+
+async function buildWith(files: Record<string, string>) {
+  const writer = await openOutput(out, cache);
+  for (const [p, c] of Object.entries(files)) await writer.write(p, c);
+  return writer.commit();
+}
+
+describe("output writer", () => {
+  it("writes a first build by swapping in a staged folder", async () => {
+    expect(await buildWith({ "index.html": "a", "x/y/index.html": "b" })).toEqual({
+      written: 2,
+      removed: 0,
+    });
+    expect(await listFiles(out)).toEqual(["index.html", "x/y/index.html"]);
+    expect(await listFiles(dir)).not.toContain(".dist.staging");
+  });
+
+  it("rewrites only changed files and removes files no longer produced", async () => {
+    await buildWith({ "a.html": "1", "b.html": "2", "old/c.html": "3" });
+    const before = await stat(path.join(out, "a.html"));
+    const result = await buildWith({ "a.html": "1", "b.html": "changed" });
+    expect(result).toEqual({ written: 1, removed: 1 });
+    expect((await stat(path.join(out, "a.html"))).mtimeMs).toBe(before.mtimeMs);
+    expect(await readFile(path.join(out, "b.html"), "utf8")).toBe("changed");
+    expect(await listFiles(out)).toEqual(["a.html", "b.html"]);
+  });
+
+  it("rewrites a file someone changed in the output behind its back", async () => {
+    await buildWith({ "a.html": "1" });
+    await writeFile(path.join(out, "a.html"), "tampered");
+    expect((await buildWith({ "a.html": "1" })).written).toBe(1);
+    expect(await readFile(path.join(out, "a.html"), "utf8")).toBe("1");
+  });
+
+  it("falls back to a full build when the manifest is corrupt", async () => {
+    await buildWith({ "a.html": "1" });
+    await writeFile(path.join(cache, "manifest.json"), "{not json");
+    expect((await buildWith({ "a.html": "1", "b.html": "2" })).written).toBe(2);
+    expect(await listFiles(out)).toEqual(["a.html", "b.html"]);
+  });
+
+  it("leaves the old site intact when a build is abandoned before commit", async () => {
+    await buildWith({ "a.html": "old" });
+    const writer = await openOutput(out, cache);
+    await writer.write("a.html", "new");
+    await writer.abort();
+    expect(await readFile(path.join(out, "a.html"), "utf8")).toBe("old");
+  });
+
+  it("finishes a commit that was interrupted, from its journal", async () => {
+    await buildWith({ "a.html": "old", "gone.html": "x" });
+    const staging = path.join(dir, ".dist.staging");
+    await mkdir(staging, { recursive: true });
+    await writeFile(path.join(staging, "a.html"), "new");
+    await writeFile(
+      path.join(cache, "journal.json"),
+      JSON.stringify({ staging, moves: ["a.html"], deletes: ["gone.html"] }),
+    );
+    const writer = await openOutput(out, cache);
+    await writer.abort();
+    expect(await listFiles(out)).toEqual(["a.html"]);
+    expect(await readFile(path.join(out, "a.html"), "utf8")).toBe("new");
+  });
+
+  it("refuses paths that leave the output folder", async () => {
+    expect(() => safeJoin("/tmp/site", "../etc/passwd")).toThrow(/outside/);
+    expect(() => safeJoin("/tmp/site", "/etc/passwd")).toThrow(/outside/);
+    const writer = await openOutput(out, cache);
+    await expect(writer.write("a/../../escape.html", "x")).rejects.toThrow(/outside/);
+    await writer.abort();
+  });
+});
+
+describe("output folder guard", () => {
+  it.each([
+    ["/", "the root"],
+    [process.env.HOME ?? "/root", "home"],
+    [".", "project"],
+    ["seeds", "input folder"],
+    ["data", "parent of the input"],
+  ])("refuses %j (%s)", (folder) => {
+    expect(() => guardOutput(folder, ["data/seeds", "seeds"], process.cwd())).toThrow(/Refusing/);
+  });
+
+  it("accepts a dedicated folder", () => {
+    expect(() => guardOutput("dist", ["seeds"], process.cwd())).not.toThrow();
+  });
+});
