@@ -27,7 +27,7 @@ export interface DevServerOptions extends BuildOptions {
   readonly configFile: string | null;
   /** Receives each line meant for the terminal. */
   readonly log: (line: string) => void;
-  /** Quiet time that ends a burst of changes; 50 ms unless a test needs otherwise. */
+  /** Quiet time after an edit before rebuilding; 30 ms unless a test needs otherwise. */
   readonly debounceMs?: number;
 }
 
@@ -85,7 +85,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   };
 
   const queue = createRebuildQueue(rebuild, {
-    debounceMs: options.debounceMs ?? 50,
+    debounceMs: options.debounceMs ?? 30,
     onError: (error) => log(`✗ ${String(error)}`),
   });
   const note = (path: string) => {
