@@ -43,9 +43,13 @@ export function normaliseNewlines(text: string): string {
   return body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding controls is the point
+const BINARY_HINT = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\ufffd]/;
+
 /** True when the text looks like binary data rather than prose: NUL bytes or many controls. */
 export function looksBinary(text: string): boolean {
   if (text.includes("\0")) return true;
+  if (!BINARY_HINT.test(text.slice(0, 1024))) return false;
   const sample = Math.min(text.length, 1024);
   let controls = 0;
   for (let i = 0; i < sample; i++) {

@@ -15,26 +15,26 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   f: "\f",
   v: "\v",
   "0": "\0",
-  "\n": "",
 };
 const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 const HEX = /^[0-9a-fA-F]+$/;
 
 class ListSyntaxError extends Error {}
 
+const BACKSLASH = 0x5c;
+
 /** Reads one quoted string starting at `pos` (the quote); returns it and the index after it. */
 function readString(src: string, pos: number): [string, number] {
-  const quote = src[pos];
+  const quote = src.charCodeAt(pos);
   let out = "";
   let i = pos + 1;
   while (i < src.length) {
-    const ch = src[i] as string;
-    if (ch === quote) return [out, i + 1];
-    if (ch === "\n") break;
-    if (ch !== "\\") {
-      const stop = src.indexOf(quote as string, i);
-      const slash = src.indexOf("\\", i);
-      const end = Math.min(stop < 0 ? src.length : stop, slash < 0 ? src.length : slash);
+    const c = src.charCodeAt(i);
+    if (c === quote) return [out, i + 1];
+    if (c !== BACKSLASH) {
+      let end = i + 1;
+      while (end < src.length && src.charCodeAt(end) !== quote && src.charCodeAt(end) !== BACKSLASH)
+        end++;
       out += src.slice(i, end);
       i = end;
       continue;
@@ -69,6 +69,7 @@ function skipSpaces(src: string, pos: number): number {
 }
 
 function parseItems(src: string): string[] {
+  if (src.includes("\n")) throw new ListSyntaxError("it spans more than one line");
   let i = skipSpaces(src, 0);
   if (src[i] !== "[") throw new ListSyntaxError("it does not start with `[`");
   const items: string[] = [];

@@ -17,14 +17,6 @@ import { cp1252Byte } from "./cp1252.js";
 const CANDIDATE =
   /[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]/;
 
-interface Sequence {
-  readonly start: number;
-  readonly end: number;
-  readonly lead: number;
-  readonly bytes: number;
-  readonly decoded: string;
-}
-
 /** Bounds on the second byte that rule out overlong forms, surrogates and > U+10FFFF. */
 function secondByteOk(lead: number, b: number): boolean {
   if (lead === 0xe0) return b >= 0xa0;
@@ -34,67 +26,83 @@ function secondByteOk(lead: number, b: number): boolean {
   return true;
 }
 
-/** The valid UTF-8 sequence whose cp1252 reading starts at `start`, if any. */
-function sequenceAt(text: string, start: number): Sequence | null {
+/** The code point of the valid UTF-8 sequence whose cp1252 reading starts at `start`, or -1. */
+function sequenceAt(text: string, start: number): number {
   const lead = text.charCodeAt(start);
   const count = lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : 3;
-  if (start + count >= text.length) return null;
+  if (start + count >= text.length) return -1;
   let cp = lead & (count === 1 ? 0x1f : count === 2 ? 0x0f : 0x07);
   for (let k = 1; k <= count; k++) {
     const b = cp1252Byte(text.charCodeAt(start + k));
-    if (b < 0x80 || b > 0xbf) return null;
-    if (k === 1 && !secondByteOk(lead, b)) return null;
+    if (b < 0x80 || b > 0xbf) return -1;
+    if (k === 1 && !secondByteOk(lead, b)) return -1;
     cp = (cp << 6) | (b & 0x3f);
   }
-  if (lead === 0xc2 && cp < 0xa0) return null;
-  return {
-    start,
-    end: start + count + 1,
-    lead,
-    bytes: count + 1,
-    decoded: String.fromCodePoint(cp),
-  };
+  return lead === 0xc2 && cp < 0xa0 ? -1 : cp;
 }
 
-function findSequences(text: string): Sequence[] {
-  const found: Sequence[] = [];
+/** Candidate sequences as parallel arrays (no object per sequence: dense input has millions). */
+interface Sequences {
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly codePoints: number[];
+}
+
+function findSequences(text: string): Sequences {
+  const found: Sequences = { starts: [], ends: [], codePoints: [] };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0xc2 || c > 0xf4) continue;
-    const seq = sequenceAt(text, i);
-    if (seq) {
-      found.push(seq);
-      i = seq.end - 1;
-    }
+    const cp = sequenceAt(text, i);
+    if (cp < 0) continue;
+    const end = i + (c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4);
+    found.starts.push(i);
+    found.ends.push(end);
+    found.codePoints.push(cp);
+    i = end - 1;
   }
   return found;
 }
 
-function isClassic(seq: Sequence): boolean {
-  return seq.bytes > 2 || seq.lead === 0xc2 || seq.lead === 0xc3;
+/** 3- and 4-byte sequences, and those led by `Â` or `Ã`, need no further evidence. */
+function isClassic(text: string, start: number, end: number): boolean {
+  const lead = text.charCodeAt(start);
+  return end - start > 2 || lead === 0xc2 || lead === 0xc3;
 }
 
-function acceptSequences(found: readonly Sequence[]): Sequence[] {
+function accepted({ starts, ends }: Sequences, text: string): boolean[] {
+  const n = starts.length;
   const adjacent = (i: number): boolean =>
-    found[i - 1]?.end === found[i]?.start || found[i + 1]?.start === found[i]?.end;
+    (i > 0 && ends[i - 1] === starts[i]) || (i + 1 < n && starts[i + 1] === ends[i]);
   let runProven = false;
-  for (let i = 0; i < found.length && !runProven; i++) {
-    runProven = !isClassic(found[i] as Sequence) && adjacent(i);
+  for (let i = 0; i < n && !runProven; i++) {
+    runProven = !isClassic(text, starts[i] as number, ends[i] as number) && adjacent(i);
   }
-  return found.filter((seq, i) => isClassic(seq) || adjacent(i) || runProven);
+  const keep: boolean[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    keep[i] = runProven || adjacent(i) || isClassic(text, starts[i] as number, ends[i] as number);
+  }
+  return keep;
 }
 
 function repairOnce(text: string): string {
   if (!CANDIDATE.test(text)) return text;
-  const accepted = acceptSequences(findSequences(text));
-  if (accepted.length === 0) return text;
-  let out = "";
+  const found = findSequences(text);
+  const keep = accepted(found, text);
+  // Joined, not concatenated: a flat string keeps the next pass's charCodeAt cheap.
+  const parts: string[] = [];
   let pos = 0;
-  for (const seq of accepted) {
-    out += text.slice(pos, seq.start) + seq.decoded;
-    pos = seq.end;
+  for (let i = 0; i < keep.length; i++) {
+    if (!keep[i]) continue;
+    parts.push(
+      text.slice(pos, found.starts[i]),
+      String.fromCodePoint(found.codePoints[i] as number),
+    );
+    pos = found.ends[i] as number;
   }
-  return out + text.slice(pos);
+  if (pos === 0) return text;
+  parts.push(text.slice(pos));
+  return parts.join("");
 }
 
 /** Undoes UTF-8-read-as-cp1252 mojibake (up to three layers deep); correct text is returned unchanged. */

@@ -76,6 +76,14 @@ describe("parsePythonList", () => {
     expect(parsePythonList("['\\x4']")).toMatchObject({ ok: false });
     expect(parsePythonList("['a'] junk")).toMatchObject({ ok: false });
     expect(parsePythonList("[1, 2]")).toMatchObject({ ok: false });
+    expect(parsePythonList("['a\nb']")).toMatchObject({ ok: false });
+  });
+
+  it("stays fast on long lines full of escapes", () => {
+    const line = `['${"\\'".repeat(200_000)}']`;
+    const started = performance.now();
+    expect(items(line)[0]).toHaveLength(200_000);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it("round-trips any list through Python's repr", () => {
