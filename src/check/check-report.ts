@@ -68,7 +68,12 @@ export interface CheckReport {
 
 /** Builds the report of an analysis; with `strict`, warnings fail it too. */
 export function toCheckReport(analysis: CorpusAnalysis, strict: boolean): CheckReport {
-  const diagnostics = [...analysis.diagnostics].sort(compareDiagnostics).map((d) => ({
+  // Severity breaks the last tie so the output never depends on the order diagnostics arrive in.
+  const ordered = [...analysis.diagnostics].sort(
+    (a, b) =>
+      compareDiagnostics(a, b) || (a.severity < b.severity ? -1 : a.severity > b.severity ? 1 : 0),
+  );
+  const diagnostics = ordered.map((d) => ({
     file: d.file,
     line: d.line,
     severity: d.severity,
