@@ -1,9 +1,21 @@
-import type { SourceFile } from "../../src/core/types.js";
+import type { Article, Diagnostic, SourceFile } from "../../src/core/types.js";
 import { decodeCp1252 } from "../../src/parse/decode-text.js";
+import { parseSource } from "../../src/parse/parse-source.js";
 
 /** A source file holding `text` as UTF-8. */
 export function sourceFile(text: string, path = "articles/a.txt"): SourceFile {
   return { path, bytes: new TextEncoder().encode(text) };
+}
+
+/** Diagnostics as `severity rule @line`, for compact assertions. */
+export const rules = (diagnostics: readonly Diagnostic[]): string[] =>
+  diagnostics.map((d) => `${d.severity} ${d.rule} @${d.line}`);
+
+/** Parses a file that must yield an article. */
+export function parsed(file: SourceFile): { article: Article; diagnostics: readonly Diagnostic[] } {
+  const { article, diagnostics } = parseSource(file);
+  if (!article) throw new Error(JSON.stringify(diagnostics));
+  return { article, diagnostics };
 }
 
 /** What a UTF-8 text looks like after being read as Windows-1252. */
