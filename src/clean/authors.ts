@@ -93,6 +93,27 @@ function dropTrailingOutlet(name: string, ctx: AuthorContext): string {
   return words.slice(0, -1).join(" ");
 }
 
+/** Longest cut newspaper3k makes to a repeated name (`Ronan Farro`, `De Elizabet`). */
+const MAX_CUT = 3;
+
+/** True when `short` is `full` cut short: a few letters off its end, or only its first name. */
+function truncates(short: string, full: string): boolean {
+  const a = compact(short);
+  const b = compact(full);
+  if (a.length < 3 || a === b || !b.startsWith(a)) return false;
+  return (
+    b.length - a.length <= MAX_CUT ||
+    (!/\s/.test(short.trim()) && full.startsWith(`${short.trim()} `))
+  );
+}
+
+/** True when a name is two other names of the list run together (`Richard Natale Carmel Dagan`). */
+function isTwoNames(key: string, keys: readonly string[]): boolean {
+  return keys.some(
+    (a) => a !== key && a.length > 0 && key.startsWith(a) && keys.includes(key.slice(a.length)),
+  );
+}
+
 /** Splits `Chris Dyer For Mailonline` into the name and the outlet it wrote for. */
 function splitFor(name: string): { name: string; outlet: string | null } {
   const m = /^(.+?)\s+for\s+(.+)$/i.exec(name);
@@ -139,6 +160,7 @@ export function cleanAuthors(entries: readonly string[], ctx: AuthorContext): Cl
     else kept.push({ name, before });
   }
   const authors: string[] = [];
+  const keys = kept.map(({ name }) => compact(name));
   let teasers = false;
   kept.forEach(({ name, before }, i) => {
     const key = compact(name);
@@ -146,10 +168,13 @@ export function cleanAuthors(entries: readonly string[], ctx: AuthorContext): Cl
       changes.push(drop(before, "clean/author-truncated"));
       return;
     }
-    const longer = kept.findIndex((other, j) => {
-      const otherKey = compact(other.name);
-      return j !== i && (otherKey === key ? j < i : otherKey.startsWith(key) && key.length >= 3);
-    });
+    const longer = kept.findIndex(
+      (other, j) => j !== i && (compact(other.name) === key ? j < i : truncates(name, other.name)),
+    );
+    if (longer < 0 && isTwoNames(key, keys)) {
+      changes.push(drop(before, "clean/author-duplicate"));
+      return;
+    }
     if (longer >= 0) {
       // A name cut short after its full form starts the list of teaser links that follow it.
       teasers = longer < i && compact((kept[longer] as { name: string }).name) !== key;

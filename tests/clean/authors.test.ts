@@ -97,6 +97,20 @@ describe("cleanAuthors", () => {
     ]);
   });
 
+  it("drops a first name standing alone beside the full name, and two names run together", () => {
+    expect(kept(["Mehera", "Mehera Bonner Is A News Writer Who Focuses On Celebrities"])).toEqual([
+      "Mehera Bonner",
+    ]);
+    expect(kept(["Richard Natale Carmel Dagan", "Richard Natale", "Carmel Dagan"])).toEqual([
+      "Richard Natale",
+      "Carmel Dagan",
+    ]);
+  });
+
+  it("keeps two people whose names share a beginning", () => {
+    expect(kept(["Ann Lee", "Ann Leeds Smith"])).toEqual(["Ann Lee", "Ann Leeds Smith"]);
+  });
+
   it("drops exact and accent-folded duplicates", () => {
     expect(kept(["Chris Dyer", "Chris Dyer For Mailonline"], "dailymail.co.uk")).toEqual([
       "Chris Dyer",
