@@ -1,35 +1,9 @@
 /** Path segments that name a kind of page, not a section or a story. */
-const GENERIC = new Set([
-  "a",
-  "amp",
-  "article",
-  "articles",
-  "blog",
-  "blogs",
-  "content",
-  "detail",
-  "e",
-  "entry",
-  "html",
-  "id",
-  "index",
-  "item",
-  "news",
-  "p",
-  "page",
-  "pages",
-  "post",
-  "posts",
-  "s",
-  "story",
-  "stories",
-  "v",
-  "video",
-  "videos",
-  "view",
-  "web",
-  "www",
-]);
+const GENERIC = new Set(
+  "a amp article articles blog blogs cgi-bin content detail doc docs e entry galleries gallery home html id index item news p page pages photo photos post posts s story stories v video videos view web www".split(
+    " ",
+  ),
+);
 /** Language and locale codes that prefix paths on international sites. */
 const LANGUAGE = /^(?:en|fr|de|es|it|pt|ru|zh|ja|ko|ar|nl|sv|pl|tr)(?:[-_][a-z]{2})?$/;
 const DATE_PART = /^(?:(?:19|20)\d\d|\d{1,2}|(?:19|20)\d\d-\d\d(?:-\d\d)?)$/;

@@ -114,6 +114,7 @@ describe("sectionFromPath", () => {
     expect(sectionFromPath("/story/0,2933,529026,00.html")).toBeNull();
     expect(sectionFromPath("/dancing-stars-competition-bloodbath-920087")).toBeNull();
     expect(sectionFromPath("/")).toBeNull();
+    expect(sectionFromPath("/cgi-bin/gallery/photos/some-pictures")).toBeNull();
   });
 });
 
