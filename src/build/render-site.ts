@@ -1,25 +1,31 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Article, Diagnostic, Entry } from "../core/types.js";
+import type { Diagnostic, Entry } from "../core/types.js";
 import type { Archive } from "../model/archive.js";
 import { csvHeader, csvRow, exportRecord, ndjsonRow } from "../render/data-export.js";
 import { renderFeeds } from "../render/feeds.js";
-import { articlePage } from "../render/pages/article.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import { indexPages } from "../render/pages/indexes.js";
 import { listingPages } from "../render/pages/listings.js";
 import { notFoundPage, reportPage, searchPage } from "../render/pages/misc.js";
-import { analyzeForSearch } from "../render/search/analyze.js";
 import { createSearchIndexBuilder } from "../render/search/index-builder.js";
 import { renderSitemaps } from "../render/sitemap.js";
 import type { Templates } from "../render/templates.js";
 import type { OutputWriter } from "../write/output.js";
+import { inBatches, type TaskRunner } from "./pool.js";
+import type { CleanMode, RenderItem, TaskFile } from "./tasks.js";
+
+/** Article pages per render task. */
+const ARTICLE_BATCH = 32;
 
 /** Everything the renderer needs besides the archive. */
 export interface RenderInput {
   readonly archive: Archive;
-  /** Cleaned articles by input file. */
-  readonly articles: ReadonlyMap<string, Article>;
+  /** Input files by display path. */
+  readonly files: ReadonlyMap<string, TaskFile>;
+  readonly mode: CleanMode;
+  readonly runner: TaskRunner;
+  readonly workers: number;
   readonly diagnostics: readonly Diagnostic[];
   readonly site: SiteContext;
   readonly pageSize: number;
@@ -39,16 +45,23 @@ export async function renderSite(
     onPage();
   };
   const search = createSearchIndexBuilder();
-  for (const entry of archive.entries) {
-    const article = input.articles.get(entry.file);
-    if (article === undefined) continue;
-    const nav = {
+  const items = archive.entries.map((entry) => ({
+    file: fileOf(input.files, entry.file),
+    entry,
+    nav: {
       newer: neighbour(archive.entries, entry.id - 1),
       older: neighbour(archive.entries, entry.id + 1),
-    };
-    const spec = articlePage(entry, article, nav, site);
-    await write(spec);
-    search.add(analyzeForSearch(searchDoc(entry, article)));
+    },
+  }));
+  const renderBatch = (batch: readonly RenderItem[]) =>
+    input.runner.render(batch, input.mode, site, input.templatesDir);
+  const parallel = Math.max(2, input.workers * 2);
+  for await (const batch of inBatches(items, ARTICLE_BATCH, parallel, renderBatch)) {
+    for (const page of batch) {
+      await writer.write(page.path, page.html);
+      search.add(page.search);
+      onPage();
+    }
   }
   for (const spec of listingPages(archive, site, input.pageSize)) await write(spec);
   for (const spec of indexPages(archive, site)) await write(spec);
@@ -88,19 +101,10 @@ function neighbour(entries: readonly Entry[], id: number): Pick<Entry, "path" | 
   return e === undefined ? null : { path: e.path, title: e.title };
 }
 
-function searchDoc(entry: Entry, article: Article) {
-  const text =
-    article.body.kind === "text" ? article.body.paragraphs.join("\n") : article.body.markdown;
-  return {
-    id: entry.id,
-    path: entry.path,
-    title: entry.title,
-    authors: entry.authors.map((a) => a.name),
-    date: entry.published?.iso ?? null,
-    year: entry.published?.year ?? null,
-    source: entry.domain,
-    text,
-  };
+function fileOf(files: ReadonlyMap<string, TaskFile>, display: string): TaskFile {
+  const file = files.get(display);
+  if (file === undefined) throw new Error(`no input file ${display}`);
+  return file;
 }
 
 function diagnosticsByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {

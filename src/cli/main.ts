@@ -151,7 +151,7 @@ async function run(argv: readonly string[]): Promise<number> {
 
 async function runBuild(options: BuildOptions): Promise<number> {
   const progress = createProgress(process.stderr, !options.quiet);
-  const labels = { read: "Reading", render: "Rendering" } as const;
+  const labels = { read: "Reading", clean: "Cleaning", render: "Rendering" } as const;
   const result = await build(options, {
     onPhase: (phase, total) => progress.phase(labels[phase], total),
     onProgress: (done) => progress.update(done),

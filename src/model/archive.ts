@@ -20,6 +20,8 @@ export interface ArticleRecord {
   readonly summary: string;
   /** Why the cleaner holds the article back, or `null`. */
   readonly suspect: string | null;
+  /** Whether text had to be repaired from a wrong encoding (mojibake or a non-UTF-8 file). */
+  readonly repairedEncoding: boolean;
 }
 
 /** An input file that did not become a page of its own, and why. */

@@ -19,5 +19,6 @@ export function toRecord(article: Article): ArticleRecord {
     contentHash: article.contentHash,
     summary: summarize(article),
     suspect: article.suspect,
+    repairedEncoding: article.changes.some((c) => /^repair\/(mojibake|encoding)/.test(c.rule)),
   };
 }

@@ -33,6 +33,7 @@ function record(file: string, overrides: Partial<ArticleRecord> = {}): ArticleRe
     contentHash: file,
     summary: "",
     suspect: null,
+    repairedEncoding: false,
     ...overrides,
   };
 }

@@ -1,0 +1,130 @@
+import { readFile } from "node:fs/promises";
+import { cleanArticle } from "../clean/clean-article.js";
+import { bodySignature } from "../clean/near-duplicates.js";
+import type { CorpusProfile } from "../clean/profile.js";
+import type { Article, Diagnostic, Entry } from "../core/types.js";
+import type { ArticleRecord } from "../model/archive.js";
+import { toRecord } from "../model/record.js";
+import { parseSource } from "../parse/parse-source.js";
+import { type ArticleNav, articlePage } from "../render/pages/article.js";
+import type { SiteContext } from "../render/pages/common.js";
+import { type AnalyzedDoc, analyzeForSearch } from "../render/search/analyze.js";
+import { createTemplates, type Templates } from "../render/templates.js";
+
+/** An input file as tasks see it. */
+export interface TaskFile {
+  readonly absolute: string;
+  readonly display: string;
+}
+
+/** The result of reading and parsing one file. */
+export interface Scanned {
+  readonly display: string;
+  readonly article: Article | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The compact facts of one cleaned article that the model needs. */
+export interface Cleaned {
+  readonly display: string;
+  readonly record: ArticleRecord | null;
+  readonly signature: Uint32Array | null;
+}
+
+/** One article page to render, with its place in the archive. */
+export interface RenderItem {
+  readonly file: TaskFile;
+  readonly entry: Entry;
+  readonly nav: ArticleNav;
+}
+
+/** A rendered article page and its search document. */
+export interface Rendered {
+  readonly path: string;
+  readonly html: string;
+  readonly search: AnalyzedDoc;
+}
+
+/** How cleaning is done: with the corpus profile, or not at all (`--raw`). */
+export type CleanMode =
+  | { readonly raw: true }
+  | { readonly raw: false; readonly profile: CorpusProfile };
+
+/** Reads and parses files; an unreadable file becomes an error diagnostic, never a crash. */
+export async function scanFiles(files: readonly TaskFile[]): Promise<Scanned[]> {
+  return Promise.all(files.map(scanFile));
+}
+
+async function scanFile(file: TaskFile): Promise<Scanned> {
+  try {
+    const bytes = await readFile(file.absolute);
+    const { article, diagnostics } = parseSource({ path: file.display, bytes });
+    return { display: file.display, article, diagnostics };
+  } catch (error) {
+    const diagnostic: Diagnostic = {
+      file: file.display,
+      line: 0,
+      severity: "error",
+      message: `Could not read the file: ${(error as Error).message}`,
+      rule: "load/unreadable",
+    };
+    return { display: file.display, article: null, diagnostics: [diagnostic] };
+  }
+}
+
+/** Parses and cleans files, keeping only what the model needs. */
+export async function cleanFiles(files: readonly TaskFile[], mode: CleanMode): Promise<Cleaned[]> {
+  const scanned = await scanFiles(files);
+  return scanned.map(({ display, article }) => {
+    if (article === null) return { display, record: null, signature: null };
+    const cleaned = mode.raw ? article : cleanArticle(article, mode.profile);
+    return {
+      display,
+      record: toRecord(cleaned),
+      signature: mode.raw ? null : bodySignature(cleaned),
+    };
+  });
+}
+
+const templateCache = new Map<string, Templates>();
+
+/** Parses, cleans and renders article pages, with each article's search document. */
+export async function renderArticles(
+  items: readonly RenderItem[],
+  mode: CleanMode,
+  site: SiteContext,
+  templatesDir: string,
+): Promise<Rendered[]> {
+  let templates = templateCache.get(templatesDir);
+  if (templates === undefined) {
+    templates = createTemplates(templatesDir);
+    templateCache.set(templatesDir, templates);
+  }
+  const scanned = await scanFiles(items.map((item) => item.file));
+  const out: Rendered[] = [];
+  items.forEach((item, i) => {
+    const article = scanned[i]?.article;
+    if (article === null || article === undefined) {
+      throw new Error(`${item.file.display} changed while the site was being built; build again`);
+    }
+    const cleaned = mode.raw ? article : cleanArticle(article, mode.profile);
+    const spec = articlePage(item.entry, cleaned, item.nav, site);
+    const { entry } = item;
+    out.push({
+      path: spec.path,
+      html: templates.render(spec.template, spec.data),
+      search: analyzeForSearch({
+        id: entry.id,
+        path: entry.path,
+        title: entry.title,
+        authors: entry.authors.map((a) => a.name),
+        date: entry.published?.iso ?? null,
+        year: entry.published?.year ?? null,
+        source: entry.domain,
+        text:
+          cleaned.body.kind === "text" ? cleaned.body.paragraphs.join("\n") : cleaned.body.markdown,
+      }),
+    });
+  });
+  return out;
+}
