@@ -134,7 +134,8 @@ export async function analyseInputs(
       diagnostics.push(...scanned.diagnostics);
       if (scanned.article !== null) profile?.add(scanned.article);
     }
-    events.onProgress?.((done += batch.length));
+    done += batch.length;
+    events.onProgress?.(done);
   }
   const mode: CleanMode =
     profile === null ? { raw: true } : { raw: false, profile: profile.finish() };
@@ -154,7 +155,8 @@ export async function analyseInputs(
       records.push(cleaned.record);
       kept.push(file);
     }
-    events.onProgress?.((done += batch.length));
+    done += batch.length;
+    events.onProgress?.(done);
   }
   const nearDuplicates = signatures.length > 0 ? groupNearDuplicates(signatures) : [];
   return { found: files.length, files: kept, records, diagnostics, nearDuplicates, mode };
