@@ -106,26 +106,38 @@ if (samples > 0) {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
     return seed / 2 ** 32;
   };
-  const decisions: string[] = [];
+  const decisions = new Map<string, string[]>();
+  const note = (kind: string, text: string): void => {
+    decisions.set(kind, [...(decisions.get(kind) ?? []), text]);
+  };
   cleaned.forEach((a, i) => {
-    const file = a.file.split("/").pop();
-    for (const c of newChanges(a, i))
-      decisions.push(
-        `${file} ${c.rule}: ${JSON.stringify(c.before.slice(0, 90))} → ${JSON.stringify(c.after.slice(0, 60))}`,
-      );
+    const file = a.file.split("/").pop()?.slice(0, 5);
+    for (const c of newChanges(a, i)) {
+      const text = `${file} ${c.rule}: ${JSON.stringify(c.before.slice(0, 80))} → ${JSON.stringify(c.after.slice(0, 60))}`;
+      note(c.field, text);
+    }
     if (a.suspect)
-      decisions.push(
-        `${file} held back: ${a.suspect} (title ${JSON.stringify(a.title.slice(0, 60))})`,
+      note(
+        "held back",
+        `${file} held back: ${a.suspect} (title ${JSON.stringify(a.title.slice(0, 50))})`,
       );
   });
   for (const g of groups) {
-    decisions.push(
-      `duplicates: ${g.map((id) => cleaned[id]?.file.split("/").pop()?.slice(0, 5)).join(", ")}`,
+    const names = g.map((id) => cleaned[id]?.file.split("/").pop()?.slice(0, 5));
+    note(
+      "duplicates",
+      `duplicates: ${names.join(", ")} (${cleaned[g[0] ?? 0]?.title.slice(0, 40)})`,
     );
   }
-  console.log(`\n${decisions.length} decisions; sample:`);
-  for (let k = 0; k < samples && decisions.length > 0; k++) {
-    const [pick] = decisions.splice(Math.floor(random() * decisions.length), 1);
+  const kinds = [...decisions.keys()].sort();
+  const total = [...decisions.values()].reduce((n, d) => n + d.length, 0);
+  console.log(
+    `\n${total} decisions (${kinds.map((k) => `${k} ${decisions.get(k)?.length}`).join(", ")}); sample, round-robin over kinds:`,
+  );
+  for (let k = 0; k < samples; k++) {
+    const pool = decisions.get(kinds[k % kinds.length] as string) ?? [];
+    if (pool.length === 0) continue;
+    const [pick] = pool.splice(Math.floor(random() * pool.length), 1);
     console.log(`${k + 1}. ${pick}`);
   }
 }

@@ -149,10 +149,9 @@ export function cleanAuthors(entries: readonly string[], ctx: AuthorContext): Cl
     }
     name = name.replace(/^[-–—•*·|\s]+/, "").replace(BYLINE_PREFIX, "");
     name = RECENT_STORIES.exec(name)?.[1] ?? name;
-    name = dropTrailingOutlet(name, ctx);
     const split = splitFor(name);
     if (split.outlet) notePublisher(outletPart(split.outlet));
-    name = split.name;
+    name = dropTrailingOutlet(split.name, ctx);
     const rule = junkRule(name, ctx);
     if (rule === "clean/author-outlet") notePublisher(outletPart(name));
     if (rule === "clean/author-bio") inBio = true;

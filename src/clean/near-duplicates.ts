@@ -1,4 +1,5 @@
 import type { Article } from "../core/types.js";
+import { MIN_WORDS } from "./suspect.js";
 
 /** Bins of the MinHash signature. */
 export const SIGNATURE_SIZE = 128;
@@ -56,14 +57,15 @@ function hashWords(text: string): number[] {
 /**
  * MinHash signature of an article's body over 5-word shingles, computed by one-permutation
  * hashing with rotation densification (one hash per shingle, so linear in the body's length).
- * A body with no words gets all bins `0xffffffff` and never groups with anything.
+ * A body too short to be an article (under `MIN_WORDS` words) gets all bins `0xffffffff` and
+ * never groups with anything: two stubs alike say nothing about the pages they stand for.
  */
 export function bodySignature(article: Article): Uint32Array {
   const text =
     article.body.kind === "text" ? article.body.paragraphs.join(" ") : article.body.markdown;
   const wordHashes = hashWords(text);
   const bins = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY);
-  const count = Math.max(wordHashes.length - SHINGLE + 1, wordHashes.length > 0 ? 1 : 0);
+  const count = wordHashes.length < MIN_WORDS ? 0 : wordHashes.length - SHINGLE + 1;
   for (let i = 0; i < count; i++) {
     let h = 0x9747b28c;
     for (let j = i; j < i + SHINGLE && j < wordHashes.length; j++) {

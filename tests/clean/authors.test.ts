@@ -111,6 +111,22 @@ describe("cleanAuthors", () => {
     expect(kept(["Ann Lee", "Ann Leeds Smith"])).toEqual(["Ann Lee", "Ann Leeds Smith"]);
   });
 
+  it("keeps the name of a byline written for an outlet", () => {
+    const result = cleanAuthors(
+      ["Hannah Parry For Dailymail.Com"],
+      ctx("dailymail.co.uk", ["dailymail"]),
+    );
+    expect(result.authors).toEqual(["Hannah Parry"]);
+    expect(result.publisher).toBe("Dailymail.com");
+  });
+
+  it("drops an outlet's name trailing a person's", () => {
+    expect(kept(["Josh Levs Cnn"], "cnn.com", ["cnn"])).toEqual(["Josh Levs"]);
+    expect(kept(["Senator Jim Demint"], "demint.senate.gov", ["cnn"])).toEqual([
+      "Senator Jim Demint",
+    ]);
+  });
+
   it("drops exact and accent-folded duplicates", () => {
     expect(kept(["Chris Dyer", "Chris Dyer For Mailonline"], "dailymail.co.uk")).toEqual([
       "Chris Dyer",
