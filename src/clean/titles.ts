@@ -65,6 +65,10 @@ export function cleanTitle(
 const GENERIC =
   /^(robot check|access denied|attention required!?( \| cloudflare)?|just a moment\.*|are you a robot\??|security check|page not found|404( not found)?|not found|error|untitled( document)?|home( page)?|log ?in|sign ?in|subscribe|captcha|site maintenance)$/i;
 
+/** Words of a home page's title (`Breaking News, Latest News, Headlines & Videos`). */
+const HOME_WORDS =
+  /^(breaking|latest|top|news|headlines?|videos?|photos?|stories|home|homepage|page|official|campaign|web|site|website|and|&|the|online|today|world|us|u\.s\.|politics|entertainment)$/i;
+
 /**
  * True when a title is not a headline: a known generic page title, a bare site name
  * (`CQ.com`), or a title many different pages of the corpus carry.
@@ -77,6 +81,8 @@ export function isGenericTitle(
 ): boolean {
   const text = title.trim();
   if (!text) return false;
+  const words = text.split(/[\s,|:–—-]+/).filter(Boolean);
+  if (words.length > 1 && words.every((w) => HOME_WORDS.test(w))) return true;
   if (GENERIC.test(text) || shared.has(text.toLowerCase().replace(/\s+/g, " "))) return true;
   if (/^[\w-]+(\.[\w-]+)*\.(com|org|net|gov|co\.uk)$/i.test(text)) return true;
   const key = outletKey(text);

@@ -70,7 +70,15 @@ describe("isGenericTitle", () => {
     expect(isGenericTitle("MSN 香港", "msn.com", none, new Set(["msn 香港"]))).toBe(true);
   });
 
+  it("flags home-page titles made only of generic words", () => {
+    expect(
+      isGenericTitle("Breaking News, Latest News, Headlines & Videos", "abcn.ws", none, none),
+    ).toBe(true);
+    expect(isGenericTitle("Official Campaign Website", "berniesanders.com", none, none)).toBe(true);
+  });
+
   it("does not flag headlines", () => {
+    expect(isGenericTitle("Latest News on the Senate Vote", "example.com", none, none)).toBe(false);
     expect(isGenericTitle("Robot Check-ups for Seniors Expand", "example.com", none, none)).toBe(
       false,
     );
