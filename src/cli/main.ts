@@ -175,7 +175,7 @@ function printDiagnostics(
   const shown = [...errors, ...(quiet ? [] : warnings.slice(0, SHOWN_WARNINGS))];
   for (const d of shown) process.stderr.write(`${formatDiagnostic(d)}\n`);
   const hidden = errors.length + warnings.length - shown.length;
-  if (hidden > 0)
+  if (hidden > 0 && !quiet)
     process.stderr.write(`…and ${hidden} more warnings; \`broadsheet check\` lists them all.\n`);
 }
 
