@@ -68,7 +68,10 @@ export function cleanParagraphs(paragraphs: readonly string[], ctx: BodyContext)
     if (lines.length > 0) kept.push(lines);
   }
   const titleKeys = new Set(ctx.titles.map(compact).filter((key) => key.length > 0));
-  while (kept.length > 0 && titleKeys.has(compact((kept[0] as string[])[0] as string))) {
+  const longest = Math.max(0, ...ctx.titles.map((t) => t.length));
+  const repeatsTitle = (line: string): boolean =>
+    line.length <= 2 * longest + 20 && titleKeys.has(compact(line));
+  while (kept.length > 0 && repeatsTitle((kept[0] as string[])[0] as string)) {
     const first = kept[0] as string[];
     changes.push(change("clean/title-repeated", first.shift() as string, ""));
     if (first.length === 0) kept.shift();

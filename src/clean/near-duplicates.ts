@@ -94,6 +94,17 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
   return same / a.length;
 }
 
+/**
+ * A band's rows hashed to a 30-bit small integer (fast as a Map key); bands that collide by
+ * chance only cost a similarity check.
+ */
+function bandKey(sig: Uint32Array, from: number): number {
+  let h = 0x12345678;
+  for (let r = from; r < from + ROWS; r++)
+    h = Math.imul(h ^ (sig[r] as number), 0x85ebca6b) ^ (h >>> 13);
+  return mix(h) >>> 2;
+}
+
 function find(parent: Int32Array, i: number): number {
   let root = i;
   while (parent[root] !== root) root = parent[root] as number;
@@ -117,11 +128,11 @@ export function groupNearDuplicates(
 ): number[][] {
   const parent = Int32Array.from(items, (_, i) => i);
   for (let band = 0; band < BANDS; band++) {
-    const buckets = new Map<string, number>();
+    const buckets = new Map<number, number>();
     items.forEach((item, i) => {
       const sig = item.signature;
       if (sig[0] === EMPTY) return;
-      const key = sig.subarray(band * ROWS, band * ROWS + ROWS).join(",");
+      const key = bandKey(sig, band * ROWS);
       const first = buckets.get(key);
       if (first === undefined) buckets.set(key, i);
       else if (
