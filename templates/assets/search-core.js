@@ -33,7 +33,7 @@
   // A prefix spanning more shards than this matches whole words only, bounding bytes loaded.
   const MAX_PREFIX_SHARDS = 3;
   const MIN_PREFIX_LENGTH = 2;
-  const INDEX_VERSION = 1;
+  const INDEX_VERSION = 2;
 
   /** Case- and diacritic-folds text: `Müller` → `muller`. */
   const foldText = (text) =>
@@ -140,6 +140,11 @@
   const createEngine = (base, loadScript) => {
     const load = loadScript || browserLoadScript;
     let requested = 0;
+    // Meta is fetched fresh on each page load; it names the build, and every other file is
+    // requested with that build's hash, so cached files of an older build are never mixed in.
+    let build = "";
+    const urlOf = (name) =>
+      name === "meta" ? `${base}meta.js?t=${Date.now()}` : `${base}${name}.js?v=${build}`;
 
     const file = (name) => {
       if (registry.has(name)) return Promise.resolve(registry.get(name));
@@ -151,7 +156,7 @@
         }
         waiting.set(name, [{ resolve, reject }]);
         requested++;
-        load(`${base}${name}.js`, () => {
+        load(urlOf(name), () => {
           const w = waiting.get(name) || [];
           waiting.delete(name);
           const err = new Error(`Could not load the search index file ${base}${name}.js`);
@@ -165,6 +170,7 @@
         if (m?.version !== INDEX_VERSION) {
           throw new Error("The search index does not match this page's script; rebuild the site.");
         }
+        build = m.build;
         return m;
       });
 
@@ -256,7 +262,7 @@
       meta,
       search,
       docs,
-      authors: () => file("authors"),
+      authors: () => meta().then(() => file("authors")),
       filesRequested: () => requested,
     };
   };

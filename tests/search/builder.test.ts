@@ -32,7 +32,9 @@ describe("createSearchIndexBuilder", () => {
     expect(files.map((f) => f.path)).toContain("search/index/meta.js");
     for (const f of files) {
       expect(f.path).toMatch(/^search\/index\/[a-z0-9]+\.js$/);
-      expect(String(f.contents)).toMatch(/^BroadsheetSearch\.register\("[a-z0-9]+",/);
+      expect(Buffer.from(f.contents).toString()).toMatch(
+        /^BroadsheetSearch\.register\("[a-z0-9]+",/,
+      );
     }
   });
 
@@ -49,7 +51,8 @@ describe("createSearchIndexBuilder", () => {
     const files = buildIndex(many);
     const shards = files.filter((f) => /\/t\d+\.js$/.test(f.path));
     expect(shards.length).toBeGreaterThan(3);
-    for (const s of shards) expect(String(s.contents).length).toBeLessThan(SHARD_CHARS + 200);
+    for (const s of shards)
+      expect(Buffer.from(s.contents).toString().length).toBeLessThan(SHARD_CHARS + 200);
     const { engine, loaded } = engineOver(files);
     const meta = (await engine.meta()) as { shards: string[] };
     expect(meta.shards).toEqual([...meta.shards].sort());

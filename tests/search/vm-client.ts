@@ -54,17 +54,22 @@ export function engineOver(files: readonly OutputFile[]): {
   engine: ClientEngine;
   client: ClientGlobal;
   loaded: string[];
+  /** Query string of each request, in `loaded` order. */
+  queries: string[];
 } {
   const { client, context } = loadClient();
   const byPath = new Map(files.map((f) => [f.path, f.contents]));
   const loaded: string[] = [];
+  const queries: string[] = [];
   const engine = client.createEngine("search/index/", (url, onError) => {
-    const body = byPath.get(url);
-    loaded.push(url);
+    const [path = "", query = ""] = url.split("?");
+    const body = byPath.get(path);
+    loaded.push(path);
+    queries.push(query);
     setTimeout(() => {
-      if (typeof body !== "string") onError();
-      else vm.runInContext(body, context, { filename: url });
+      if (body === undefined) onError();
+      else vm.runInContext(String(Buffer.from(body)), context, { filename: url });
     }, 0);
   });
-  return { engine, client, loaded };
+  return { engine, client, loaded, queries };
 }

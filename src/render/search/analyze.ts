@@ -1,3 +1,4 @@
+import { TermScanner } from "./scan.js";
 import { tokenize } from "./text.js";
 
 /** What the search index needs to know about one article. */
@@ -33,10 +34,12 @@ export interface StoredDoc {
  */
 export interface AnalyzedDoc {
   id: number;
-  /** Distinct folded terms, sorted. */
+  /** Distinct folded terms, in first-seen order (body, title, authors). */
   terms: string[];
   /** Per term: body count × 4, plus 2 when in the title, plus 1 when in an author name. */
   weights: Uint32Array;
+  /** Per term: its `hashTerm`, so the index builder need not hash it again. */
+  hashes: Int32Array;
   /** Body tokens, for length normalisation. */
   length: number;
   /** Filter keys this article belongs to (see `facetKey`). */
@@ -62,26 +65,72 @@ export function facetKey(kind: "source" | "author" | "year", value: string): str
 
 /** Start of the body for result snippets, cut at a word boundary. */
 export function makeSnippet(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  // Flattening a prefix gives the same first SNIPPET_CHARS + 1 characters as flattening all.
+  let flat = "";
+  for (let take = SNIPPET_CHARS * 2; ; take *= 4) {
+    flat = text.slice(0, take).replace(/\s+/g, " ").trim();
+    if (flat.length > SNIPPET_CHARS + 1 || take >= text.length) break;
+  }
   if (flat.length <= SNIPPET_CHARS) return flat;
   const cut = flat.lastIndexOf(" ", SNIPPET_CHARS);
   return `${flat.slice(0, cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS)}…`;
 }
 
-/** Reduces an article to terms, weights, filter keys and a snippet; pure. */
-export function analyzeForSearch(doc: SearchDoc): AnalyzedDoc {
-  const counts = new Map<string, number>();
-  const body = tokenize(doc.text);
-  for (const t of body) counts.set(t, Math.min((counts.get(t) ?? 0) + 4, MAX_BODY_COUNT * 4));
-  for (const t of tokenize(doc.title)) counts.set(t, (counts.get(t) ?? 0) | IN_TITLE);
-  for (const a of doc.authors) {
-    for (const t of tokenize(a)) counts.set(t, (counts.get(t) ?? 0) | IN_AUTHOR);
+/** Token ids of the thread's articles; a module value so each worker thread has its own. */
+const scanner = new TermScanner();
+/** Per term id: the weight being summed for the current article (0 = not seen yet). */
+let counts = new Int32Array(4096);
+/** Ids seen in the current article, in first-seen order. */
+let seenIds = new Int32Array(1024);
+let seenCount = 0;
+let flag = 0;
+
+function touch(id: number): number {
+  if (id >= counts.length) {
+    const grown = new Int32Array(Math.max(id + 1, counts.length * 2));
+    grown.set(counts);
+    counts = grown;
   }
-  const terms = [...counts.keys()].sort();
-  const weights = new Uint32Array(terms.length);
-  terms.forEach((t, i) => {
-    weights[i] = counts.get(t) ?? 0;
-  });
+  const c = counts[id] as number;
+  if (c === 0) {
+    if (seenCount === seenIds.length) {
+      const grown = new Int32Array(seenCount * 2);
+      grown.set(seenIds);
+      seenIds = grown;
+    }
+    seenIds[seenCount++] = id;
+  }
+  return c;
+}
+
+const countBody = (id: number): void => {
+  counts[id] = Math.min(touch(id) + 4, MAX_BODY_COUNT * 4);
+};
+const markFlag = (id: number): void => {
+  counts[id] = touch(id) | flag;
+};
+
+/** Reduces an article to terms, weights, filter keys and a snippet; pure but for caches. */
+export function analyzeForSearch(doc: SearchDoc): AnalyzedDoc {
+  seenCount = 0;
+  const length = scanner.scan(doc.text, countBody);
+  flag = IN_TITLE;
+  scanner.scan(doc.title, markFlag);
+  flag = IN_AUTHOR;
+  for (const a of doc.authors) scanner.scan(a, markFlag);
+  const { terms: names, hashes: allHashes } = scanner.table;
+  const terms = new Array<string>(seenCount);
+  // One backing buffer for both arrays: typed-array buffers are costly to allocate and collect.
+  const buffer = new ArrayBuffer(seenCount * 8);
+  const weights = new Uint32Array(buffer, 0, seenCount);
+  const hashes = new Int32Array(buffer, seenCount * 4, seenCount);
+  for (let k = 0; k < seenCount; k++) {
+    const id = seenIds[k] as number;
+    terms[k] = names[id] as string;
+    weights[k] = counts[id] as number;
+    hashes[k] = allHashes[id] as number;
+    counts[id] = 0;
+  }
   const facets = new Set<string>();
   if (doc.source) facets.add(facetKey("source", doc.source));
   if (doc.year !== null) facets.add(facetKey("year", String(doc.year)));
@@ -90,7 +139,8 @@ export function analyzeForSearch(doc: SearchDoc): AnalyzedDoc {
     id: doc.id,
     terms,
     weights,
-    length: body.length,
+    hashes,
+    length,
     facets: [...facets].sort(),
     stored: {
       path: doc.path,

@@ -1,7 +1,9 @@
 import type { OutputFile } from "../../core/types.js";
 import { type AnalyzedDoc, facetKey, type StoredDoc } from "./analyze.js";
-import { encodePostings, quantizeBody } from "./postings.js";
-import { writeIndexFiles } from "./shard-writer.js";
+import { PostingPool } from "./posting-pool.js";
+import { lengthNorm, MAX_POSTING_BYTES, quantizeWithNorm, writePosting } from "./postings.js";
+import { TermShards, writeIndexFiles } from "./shard-writer.js";
+import { hashTerm, TermTable } from "./term-table.js";
 
 /** Collects analysed articles and writes the sharded search index. */
 export interface SearchIndexBuilder {
@@ -10,42 +12,31 @@ export interface SearchIndexBuilder {
   finish(): OutputFile[];
 }
 
-/** Postings of one term as (slot, weight) pairs in add order. */
-interface TermPostings {
-  pairs: Uint32Array;
-  used: number;
-}
+/** Largest weight kept: 20 bits of body count × 4 plus the two flag bits. */
+const MAX_WEIGHT = 4194303;
 
-/** Encoded postings per term, sorted by term, plus what the pages show. */
-export interface EncodedIndex {
-  terms: string[];
-  postings: string[];
-  /** Stored fields in archive order (ordinal = position). */
-  docs: StoredDoc[];
-  /** Display value and article count of each filter key. */
-  facets: Map<string, { label: string; count: number }>;
-}
-
-/** Creates a builder; memory grows with distinct terms and postings, not with text. */
+/**
+ * Creates a builder. Postings accumulate as varint (slot gap, weight) pairs in a shared byte
+ * pool, so memory grows with postings (about 2–3 bytes each) and distinct terms, not with text.
+ */
 export function createSearchIndexBuilder(): SearchIndexBuilder {
-  const terms = new Map<string, TermPostings>();
+  const table = new TermTable();
+  const pool = new PostingPool();
+  let lastSlot = new Int32Array(1024).fill(-1);
   const ids: number[] = [];
   const lengths: number[] = [];
   const stored: StoredDoc[] = [];
   const seen = new Set<number>();
 
-  const push = (term: string, slot: number, weight: number): void => {
-    let p = terms.get(term);
-    if (!p) {
-      p = { pairs: new Uint32Array(8), used: 0 };
-      terms.set(term, p);
-    } else if (p.used === p.pairs.length) {
-      const grown = new Uint32Array(p.pairs.length * 2);
-      grown.set(p.pairs);
-      p.pairs = grown;
+  const push = (term: number, slot: number, weight: number): void => {
+    if (term >= lastSlot.length) {
+      const grown = new Int32Array(Math.max(term + 1, lastSlot.length * 2)).fill(-1);
+      grown.set(lastSlot);
+      lastSlot = grown;
     }
-    p.pairs[p.used++] = slot;
-    p.pairs[p.used++] = weight;
+    pool.writeVarint(term, slot - (lastSlot[term] as number));
+    pool.writeVarint(term, Math.min(weight, MAX_WEIGHT));
+    lastSlot[term] = slot;
   };
 
   return {
@@ -56,63 +47,118 @@ export function createSearchIndexBuilder(): SearchIndexBuilder {
       ids.push(doc.id);
       lengths.push(doc.length);
       stored.push(doc.stored);
-      doc.terms.forEach((t, i) => {
-        push(t, slot, doc.weights[i] ?? 0);
-      });
-      for (const f of doc.facets) push(f, slot, 0);
+      const { terms, weights, hashes } = doc;
+      for (let k = 0; k < terms.length; k++) {
+        push(table.idOf(terms[k] as string, hashes[k] as number), slot, weights[k] as number);
+      }
+      for (const f of doc.facets) push(table.idOf(f, hashTerm(f)), slot, 0);
     },
     finish() {
-      return writeIndexFiles(encodeIndex(terms, ids, lengths, stored));
+      return encodeIndex(table, pool, ids, lengths, stored);
     },
   };
 }
 
 function encodeIndex(
-  terms: Map<string, TermPostings>,
+  table: TermTable,
+  pool: PostingPool,
   ids: number[],
   lengths: number[],
   stored: StoredDoc[],
-): EncodedIndex {
-  const order = ids.map((_, slot) => slot).sort((a, b) => (ids[a] as number) - (ids[b] as number));
-  const ordOf = new Uint32Array(ids.length);
+): OutputFile[] {
+  const n = ids.length;
+  const order = Array.from({ length: n }, (_, slot) => slot).sort(
+    (a, b) => (ids[a] as number) - (ids[b] as number),
+  );
+  const ordOf = new Int32Array(n);
+  let inOrder = true;
   order.forEach((slot, ord) => {
     ordOf[slot] = ord;
+    if (slot !== ord) inOrder = false;
   });
-  const avg = lengths.reduce((s, n) => s + n, 0) / (lengths.length || 1);
-  const sortedTerms = [...terms.keys()].sort();
-  const postings: string[] = [];
+  const avg = lengths.reduce((s, x) => s + x, 0) / (n || 1);
+  const norms = Float64Array.from(order, (slot) => lengthNorm(lengths[slot] as number, avg));
+  const docs = order.map((s) => stored[s] as StoredDoc);
+
+  const sorted = table.terms.slice().sort();
+  const shards = new TermShards();
   const facets = new Map<string, { label: string; count: number }>();
-  for (const term of sortedTerms) {
-    const p = terms.get(term) as TermPostings;
-    const n = p.used / 2;
-    // ord × 2^22 + weight sorts by ord in one numeric typed-array sort.
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const slot = p.pairs[2 * i] as number;
-      keys[i] = (ordOf[slot] as number) * 4194304 + Math.min(p.pairs[2 * i + 1] as number, 4194303);
+  let raw = new Uint8Array(1 << 16);
+  let out = new Uint8Array(1 << 16);
+  let keys = new Float64Array(1024);
+  for (const term of sorted) {
+    const id = table.idOf(term, hashTerm(term));
+    const size = pool.length(id);
+    if (size > raw.length) raw = new Uint8Array(size * 2);
+    pool.read(id, raw);
+    // Each posting takes at least two bytes in the pool, so size / 2 bounds the count.
+    if ((size / 2) * MAX_POSTING_BYTES > out.length) out = new Uint8Array(size * MAX_POSTING_BYTES);
+    if (!inOrder && size / 2 > keys.length) keys = new Float64Array(size);
+    let p = 0;
+    let slot = -1;
+    let count = 0;
+    let end = 0;
+    let prev = -1;
+    let first = -1;
+    while (p < size) {
+      let gap = 0;
+      let shift = 0;
+      let b: number;
+      do {
+        b = raw[p++] as number;
+        gap += (b & 127) * 2 ** shift;
+        shift += 7;
+      } while (b >= 128);
+      let w = 0;
+      shift = 0;
+      do {
+        b = raw[p++] as number;
+        w += (b & 127) * 2 ** shift;
+        shift += 7;
+      } while (b >= 128);
+      slot += gap;
+      const ord = ordOf[slot] as number;
+      if (inOrder) {
+        end = writePosting(out, end, ord - prev, postingValue(w, norms[ord] as number));
+        prev = ord;
+        if (first < 0) first = ord;
+      } else {
+        // ord × 2^22 + weight sorts by ord in one numeric typed-array sort.
+        keys[count] = ord * 4194304 + w;
+      }
+      count++;
     }
-    keys.sort();
-    const ords = new Uint32Array(n);
-    const values = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const k = keys[i] as number;
-      const ord = Math.floor(k / 4194304);
-      const w = k - ord * 4194304;
-      ords[i] = ord;
-      values[i] = quantizeBody(w >>> 2, lengths[order[ord] as number] as number, avg) * 4 + (w & 3);
+    if (!inOrder) {
+      const sortedKeys = keys.subarray(0, count).sort();
+      for (let i = 0; i < count; i++) {
+        const k = sortedKeys[i] as number;
+        const ord = Math.floor(k / 4194304);
+        end = writePosting(
+          out,
+          end,
+          ord - prev,
+          postingValue(k - ord * 4194304, norms[ord] as number),
+        );
+        prev = ord;
+      }
+      first = count ? Math.floor((sortedKeys[0] as number) / 4194304) : -1;
     }
-    postings.push(encodePostings(ords, values));
+    shards.add(term, out, end);
     if (term.startsWith("!")) {
-      facets.set(term, { label: facetLabel(term, stored, order, ords[0]), count: n });
+      facets.set(term, { label: facetLabel(term, docs[first]), count });
     }
   }
-  return { terms: sortedTerms, postings, docs: order.map((s) => stored[s] as StoredDoc), facets };
+  return writeIndexFiles({ shards, docs, facets });
+}
+
+/** Posting value: quantised body weight × 4 plus the title and author flags. */
+function postingValue(weight: number, norm: number): number {
+  return quantizeWithNorm(weight >>> 2, norm) * 4 + (weight & 3);
 }
 
 /** Display spelling of a filter value, from the newest article carrying it. */
-function facetLabel(key: string, stored: StoredDoc[], order: number[], ord?: number): string {
+function facetLabel(key: string, doc: StoredDoc | undefined): string {
   const value = key.slice(3);
-  const doc = ord === undefined ? undefined : stored[order[ord] as number];
   if (!doc) return value;
   if (key[1] === "s") return doc.source ?? value;
   if (key[1] === "a") return doc.authors.find((a) => facetKey("author", a) === key) ?? value;

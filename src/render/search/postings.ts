@@ -17,8 +17,17 @@ export const LEVELS = 15;
 
 /** Body part of BM25 for one term in one article, scaled to 0-LEVELS. */
 export function quantizeBody(count: number, length: number, avgLength: number): number {
+  return quantizeWithNorm(count, lengthNorm(length, avgLength));
+}
+
+/** The BM25 length normalisation of an article, computed once per article. */
+export function lengthNorm(length: number, avgLength: number): number {
+  return K1 * (1 - B + (B * length) / (avgLength || 1));
+}
+
+/** `quantizeBody` with the article's `lengthNorm` already computed. */
+export function quantizeWithNorm(count: number, norm: number): number {
   if (count === 0) return 0;
-  const norm = K1 * (1 - B + (B * length) / (avgLength || 1));
   const tf = (count * (K1 + 1)) / (count + norm);
   return Math.max(1, Math.min(LEVELS, Math.round((tf / (K1 + 1)) * LEVELS)));
 }
@@ -61,3 +70,22 @@ export function decodePostings(text: string): { ords: number[]; values: number[]
   }
   return { ords, values };
 }
+
+/** Byte of each alphabet digit. */
+const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+
+/** Writes one posting as `encodePostings` would, into `out` at `at`; returns the end. */
+export function writePosting(out: Uint8Array, at: number, gap: number, value: number): number {
+  let g = gap;
+  let p = at;
+  while (g >= 32) {
+    out[p++] = CODES[32 + (g & 31)] as number;
+    g = Math.floor(g / 32);
+  }
+  out[p++] = CODES[g] as number;
+  out[p++] = CODES[value] as number;
+  return p;
+}
+
+/** Most bytes `writePosting` writes for one posting. */
+export const MAX_POSTING_BYTES = 9;
