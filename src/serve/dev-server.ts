@@ -3,6 +3,7 @@ import { relative, resolve } from "node:path";
 import type { FSWatcher } from "chokidar";
 import { build } from "../build/build.js";
 import { type ConfigFile, loadConfig } from "../cli/config.js";
+import { BuildError, UsageError } from "../core/errors.js";
 import type { BuildOptions } from "../core/types.js";
 import { applyConfigChange } from "./config-reload.js";
 import { createDevHandler } from "./dev-handler.js";
@@ -71,8 +72,10 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       outcome = { kind: "built", result: await build(current) };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (!(error instanceof Error) || error.name !== "BuildError")
+      // A user's mistake is told by its message; anything else is a bug, and its stack helps.
+      if (!(error instanceof BuildError || error instanceof UsageError)) {
         log(String((error as Error).stack ?? error));
+      }
       outcome = { kind: "failed", message };
     }
     const next = nextState(state, outcome);
