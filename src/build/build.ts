@@ -9,6 +9,14 @@ import { countArticles } from "../render/pages/common.js";
 import { createTemplates } from "../render/templates.js";
 import { guardOutput } from "../write/guard-output.js";
 import { openOutput } from "../write/output.js";
+import {
+  type BuildCache,
+  type CachedClean,
+  digest,
+  loadCache,
+  saveCache,
+  templatesDigest,
+} from "./cache.js";
 import { createRunner, inBatches, type TaskRunner } from "./pool.js";
 import { renderSite } from "./render-site.js";
 import type { CleanMode, TaskFile } from "./tasks.js";
@@ -28,6 +36,11 @@ export function cacheDirFor(out: string): string {
 }
 
 /** Parsed, cleaned and modelled inputs, before rendering. */
+/** Templates an article page is made from; editing others leaves article pages alone. */
+const ARTICLE_TEMPLATES = ["layout.eta", "article.eta", "partials"];
+/** Changes whenever the same input could produce different output. */
+const GENERATOR_STAMP = "broadsheet 0.1.0";
+
 export interface Analysed {
   /** Input files found, articles or not. */
   readonly found: number;
@@ -37,6 +50,10 @@ export interface Analysed {
   readonly diagnostics: Diagnostic[];
   readonly nearDuplicates: number[][];
   readonly mode: CleanMode;
+  /** Identifies the cleaning profile, so cached cleaning is reused only under the same one. */
+  readonly profileDigest: string;
+  /** Cleaned records to keep for the next build. */
+  readonly cleans: Map<string, CachedClean>;
 }
 
 /**
@@ -50,8 +67,10 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
   const out = path.resolve(cwd, options.out);
   const templates = createTemplates(options.templates);
   const runner = createRunner(options.workers);
+  const cacheDir = cacheDirFor(out);
+  const cache = await loadCache(cacheDir, GENERATOR_STAMP);
   try {
-    const analysed = await analyseInputs(options, out, runner, events);
+    const analysed = await analyseInputs(options, out, runner, events, cache);
     const { archive, diagnostics: modelDiagnostics } = buildArchive(analysed.records, {
       includeSuspect: options.includeSuspect,
       nearDuplicates: analysed.nearDuplicates,
@@ -69,7 +88,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
     }
     diagnostics.sort(compareDiagnostics);
 
-    const writer = await openOutput(out, cacheDirFor(out));
+    const writer = await openOutput(out, cacheDir);
+    const renders: BuildCache["renders"] = new Map();
     let pages = 0;
     events.onPhase?.("render", archive.entries.length);
     try {
@@ -91,6 +111,14 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
           pageSize: options.pageSize,
           templates,
           templatesDir: options.templates,
+          cache: {
+            previous: cache.renders,
+            next: renders,
+            stamp: digest([
+              await templatesDigest(options.templates, ARTICLE_TEMPLATES),
+              analysed.profileDigest,
+            ]),
+          },
         },
         writer,
         () => events.onProgress?.(++pages),
@@ -100,6 +128,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
       throw error;
     }
     const { written } = await writer.commit();
+    await saveCache(cacheDir, GENERATOR_STAMP, { cleans: analysed.cleans, renders });
     return {
       articles: archive.entries.length,
       pages,
@@ -118,6 +147,7 @@ export async function analyseInputs(
   out: string,
   runner: TaskRunner,
   events: BuildEvents = {},
+  cache?: BuildCache,
 ): Promise<Analysed> {
   const files = await findInputs(options.inputs, process.cwd(), [
     out,
@@ -129,35 +159,68 @@ export async function analyseInputs(
 
   events.onPhase?.("read", files.length);
   const profile = options.raw ? null : createProfileBuilder();
+  const hashes = new Map<string, string>();
   for await (const batch of inBatches(files, BATCH, parallel, (b) => runner.scan(b))) {
     for (const scanned of batch) {
       diagnostics.push(...scanned.diagnostics);
-      if (scanned.article !== null) profile?.add(scanned.article);
+      if (scanned.article === null) continue;
+      hashes.set(scanned.display, scanned.article.contentHash);
+      profile?.add(scanned.article);
     }
     done += batch.length;
     events.onProgress?.(done);
   }
   const mode: CleanMode =
     profile === null ? { raw: true } : { raw: false, profile: profile.finish() };
+  const profileDigest = mode.raw ? "raw" : digest(mode.profile);
 
   events.onPhase?.("clean", files.length);
   done = 0;
   const records: ArticleRecord[] = [];
   const kept: TaskFile[] = [];
   const signatures: { id: number; signature: Uint32Array }[] = [];
-  let i = 0;
-  for await (const batch of inBatches(files, BATCH, parallel, (b) => runner.clean(b, mode))) {
+  const cleans = new Map<string, CachedClean>();
+  const reusable = (file: TaskFile) => {
+    const hit = cache?.cleans.get(file.absolute);
+    const hash = hashes.get(file.display);
+    return hit !== undefined && hit.contentHash === hash && hit.profileDigest === profileDigest
+      ? hit
+      : null;
+  };
+  const toClean = files.filter((f) => hashes.has(f.display) && reusable(f) === null);
+  const fresh = new Map<string, CachedClean>();
+  for await (const batch of inBatches(toClean, BATCH, parallel, (b) => runner.clean(b, mode))) {
     for (const cleaned of batch) {
-      const file = files[i++];
-      if (cleaned.record === null || file === undefined) continue;
-      if (cleaned.signature !== null)
-        signatures.push({ id: records.length, signature: cleaned.signature });
-      records.push(cleaned.record);
-      kept.push(file);
+      if (cleaned.record === null) continue;
+      const { record, signature } = cleaned;
+      fresh.set(cleaned.display, {
+        contentHash: record.contentHash,
+        profileDigest,
+        record,
+        signature,
+      });
     }
     done += batch.length;
     events.onProgress?.(done);
   }
+  for (const file of files) {
+    const entry = reusable(file) ?? fresh.get(file.display);
+    if (entry === undefined) continue;
+    cleans.set(file.absolute, entry);
+    if (entry.signature !== null)
+      signatures.push({ id: records.length, signature: entry.signature });
+    records.push(entry.record);
+    kept.push(file);
+  }
   const nearDuplicates = signatures.length > 0 ? groupNearDuplicates(signatures) : [];
-  return { found: files.length, files: kept, records, diagnostics, nearDuplicates, mode };
+  return {
+    found: files.length,
+    files: kept,
+    records,
+    diagnostics,
+    nearDuplicates,
+    mode,
+    profileDigest,
+    cleans,
+  };
 }

@@ -12,6 +12,7 @@ import { createSearchIndexBuilder } from "../render/search/index-builder.js";
 import { renderSitemaps } from "../render/sitemap.js";
 import type { Templates } from "../render/templates.js";
 import type { OutputWriter } from "../write/output.js";
+import { type CachedRender, digest } from "./cache.js";
 import { inBatches, type TaskRunner } from "./pool.js";
 import type { CleanMode, RenderItem, TaskFile } from "./tasks.js";
 
@@ -31,6 +32,13 @@ export interface RenderInput {
   readonly pageSize: number;
   readonly templates: Templates;
   readonly templatesDir: string;
+  /** Article pages of the previous build, to skip those whose inputs are all unchanged. */
+  readonly cache: {
+    readonly previous: ReadonlyMap<string, CachedRender>;
+    readonly next: Map<string, CachedRender>;
+    /** Digest of the templates and the cleaning profile. */
+    readonly stamp: string;
+  };
 }
 
 /** Renders and writes every page, feed, index and asset of the site. */
@@ -53,12 +61,27 @@ export async function renderSite(
       older: neighbour(archive.entries, entry.id + 1),
     },
   }));
+  const toRender: RenderItem[] = [];
+  const keys = new Map<string, string>();
+  for (const item of items) {
+    const key = digest([input.cache.stamp, site, item.entry, item.nav]);
+    keys.set(item.entry.path, key);
+    const before = input.cache.previous.get(item.entry.path);
+    if (before?.key === key && (await writer.keep(item.entry.path))) {
+      input.cache.next.set(item.entry.path, before);
+      search.add(before.search);
+      onPage();
+    } else {
+      toRender.push(item);
+    }
+  }
   const renderBatch = (batch: readonly RenderItem[]) =>
     input.runner.render(batch, input.mode, site, input.templatesDir);
   const parallel = Math.max(2, input.workers * 2);
-  for await (const batch of inBatches(items, ARTICLE_BATCH, parallel, renderBatch)) {
+  for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
     for (const page of batch) {
       await writer.write(page.path, page.html);
+      input.cache.next.set(page.path, { key: keys.get(page.path) ?? "", search: page.search });
       search.add(page.search);
       onPage();
     }

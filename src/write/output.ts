@@ -32,6 +32,11 @@ const MAX_IN_FLIGHT = 64;
 export interface OutputWriter {
   /** Stages `contents` at `relPath` unless the output already holds exactly these bytes. */
   write(relPath: string, contents: string | Uint8Array): Promise<void>;
+  /**
+   * Keeps a file from the previous build without rewriting it, when the output still holds
+   * exactly what was written then; false means the caller must write it.
+   */
+  keep(relPath: string): Promise<boolean>;
   /** Streams a large file line by line into the staging folder. */
   writeLines(relPath: string, lines: Iterable<string>): Promise<void>;
   /** Moves the staged files into the output and removes files this build did not produce. */
@@ -113,6 +118,11 @@ export async function openOutput(out: string, cacheDir: string): Promise<OutputW
         if (incremental && (await unchanged(relPath, hash))) return;
         await writeFile(await stagePath(relPath), contents);
       });
+    },
+    async keep(relPath) {
+      const before = previous?.get(relPath);
+      if (before === undefined || produced.has(relPath)) return false;
+      return unchanged(relPath, before.hash);
     },
     async writeLines(relPath, lines) {
       await settle();

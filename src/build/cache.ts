@@ -1,0 +1,86 @@
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { ArticleRecord } from "../model/archive.js";
+import type { AnalyzedDoc } from "../render/search/analyze.js";
+
+/** Bumped whenever what the cache holds, or how pages are made from it, changes. */
+const CACHE_FORMAT = 1;
+
+/** A cleaned article as the previous build left it. */
+export interface CachedClean {
+  readonly contentHash: string;
+  readonly profileDigest: string;
+  readonly record: ArticleRecord;
+  readonly signature: Uint32Array | null;
+}
+
+/** A rendered article page: the key of everything it was made from, and its search document. */
+export interface CachedRender {
+  readonly key: string;
+  readonly search: AnalyzedDoc;
+}
+
+/** What one build hands to the next. */
+export interface BuildCache {
+  readonly cleans: Map<string, CachedClean>;
+  readonly renders: Map<string, CachedRender>;
+}
+
+/** An empty cache: everything is built. */
+export function emptyCache(): BuildCache {
+  return { cleans: new Map(), renders: new Map() };
+}
+
+/**
+ * Loads the cache, or an empty one when it is missing, unreadable, from another version, or made
+ * with other templates: a stale or corrupted cache costs a full build, never a wrong site.
+ */
+export async function loadCache(dir: string, stamp: string): Promise<BuildCache> {
+  try {
+    const data = deserialize(await readFile(path.join(dir, "build-cache.bin"))) as {
+      format: number;
+      stamp: string;
+      cleans: [string, CachedClean][];
+      renders: [string, CachedRender][];
+    };
+    if (data.format !== CACHE_FORMAT || data.stamp !== stamp) return emptyCache();
+    if (!Array.isArray(data.cleans) || !Array.isArray(data.renders)) return emptyCache();
+    return { cleans: new Map(data.cleans), renders: new Map(data.renders) };
+  } catch {
+    return emptyCache();
+  }
+}
+
+/** Saves the cache atomically (write then rename). */
+export async function saveCache(dir: string, stamp: string, cache: BuildCache): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, "build-cache.bin");
+  const data = {
+    format: CACHE_FORMAT,
+    stamp,
+    cleans: [...cache.cleans],
+    renders: [...cache.renders],
+  };
+  await writeFile(`${file}.tmp`, serialize(data));
+  await rename(`${file}.tmp`, file);
+}
+
+/** SHA-1 of a value's JSON, for cache keys. */
+export function digest(value: unknown): string {
+  return createHash("sha1").update(JSON.stringify(value)).digest("hex");
+}
+
+/** A digest of every file in the template folder, so a template edit invalidates what used it. */
+export async function templatesDigest(dir: string, names: readonly string[]): Promise<string> {
+  const hash = createHash("sha1");
+  const files = (await readdir(dir, { recursive: true })).map(String).sort();
+  for (const name of files) {
+    if (!names.some((wanted) => name === wanted || name.startsWith(`${wanted}/`))) continue;
+    const contents = await readFile(path.join(dir, name)).catch(() => null);
+    if (contents === null) continue;
+    hash.update(name).update("\0").update(contents).update("\0");
+  }
+  return hash.digest("hex");
+}

@@ -1,0 +1,142 @@
+import { cp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { build, cacheDirFor } from "../../src/build/build.js";
+import type { BuildOptions } from "../../src/core/types.js";
+import { cleanup, listFiles, ROOT, tempDir, testOptions } from "../helpers.js";
+
+const FIXTURE = path.join(ROOT, "tests/sites/basic/seeds");
+
+type Change =
+  | { kind: "edit"; file: number; text: string }
+  | { kind: "add"; file: number; n: number }
+  | { kind: "delete"; file: number }
+  | { kind: "rename"; file: number }
+  | { kind: "template"; name: "article.eta" | "listing.eta"; n: number }
+  | { kind: "config"; pageSize: number; title: string };
+
+const change: fc.Arbitrary<Change> = fc.oneof(
+  fc.record({
+    kind: fc.constant("edit" as const),
+    file: fc.nat(20),
+    text: fc.constantFrom("A new closing line.", "Sanctions were lifted.", "Müller said “no”."),
+  }),
+  fc.record({ kind: fc.constant("add" as const), file: fc.nat(20), n: fc.nat(1000) }),
+  fc.record({ kind: fc.constant("delete" as const), file: fc.nat(20) }),
+  fc.record({ kind: fc.constant("rename" as const), file: fc.nat(20) }),
+  fc.record({
+    kind: fc.constant("template" as const),
+    name: fc.constantFrom("article.eta" as const, "listing.eta" as const),
+    n: fc.nat(1000),
+  }),
+  fc.record({
+    kind: fc.constant("config" as const),
+    pageSize: fc.integer({ min: 1, max: 4 }),
+    title: fc.constantFrom("Archive A", "Archive B"),
+  }),
+);
+
+async function articleFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((f) => f.endsWith(".txt")).sort();
+}
+
+async function apply(
+  c: Change,
+  input: string,
+  templates: string,
+  options: BuildOptions,
+): Promise<BuildOptions> {
+  const files = await articleFiles(input);
+  const pick =
+    files[c.kind === "template" || c.kind === "config" ? 0 : c.file % Math.max(1, files.length)];
+  switch (c.kind) {
+    case "edit":
+      if (pick)
+        await writeFile(
+          path.join(input, pick),
+          `${await readFile(path.join(input, pick), "utf8")}\n${c.text}\n`,
+        );
+      return options;
+    case "add":
+      if (pick) {
+        const text = await readFile(path.join(input, pick), "utf8");
+        await writeFile(
+          path.join(input, `new-${c.n}.txt`),
+          text.replace(/^(\S+)/, `$1?copy=${c.n}`).replace(/\n(.*)\n \n/, `\n$1 (${c.n})\n \n`),
+        );
+      }
+      return options;
+    case "delete":
+      if (pick && files.length > 1) await rm(path.join(input, pick));
+      return options;
+    case "rename":
+      if (pick) await rename(path.join(input, pick), path.join(input, `renamed-${pick}`));
+      return options;
+    case "template": {
+      const file = path.join(templates, c.name);
+      await writeFile(file, `${await readFile(file, "utf8")}<!-- ${c.n} -->\n`);
+      return options;
+    }
+    case "config":
+      return { ...options, pageSize: c.pageSize, title: c.title };
+  }
+}
+
+describe("incremental builds", () => {
+  it("produce exactly what a clean build produces, after any sequence of changes", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 3 }), async (changes) => {
+        const dir = await tempDir();
+        try {
+          const input = path.join(dir, "in");
+          const templates = path.join(dir, "templates");
+          await cp(FIXTURE, input, { recursive: true });
+          await cp(path.join(ROOT, "templates"), templates, { recursive: true });
+          let options = testOptions([input], path.join(dir, "site"), { templates, pageSize: 2 });
+          await build(options);
+          for (const c of changes) {
+            options = await apply(c, input, templates, options);
+            await build(options);
+            const clean = path.join(dir, `clean-${Math.random().toString(36).slice(2)}`);
+            await build({ ...options, out: clean });
+            const expected = await listFiles(clean);
+            expect(await listFiles(options.out)).toEqual(expected);
+            for (const f of expected) {
+              expect([f, await readFile(path.join(options.out, f), "utf8")]).toEqual([
+                f,
+                await readFile(path.join(clean, f), "utf8"),
+              ]);
+            }
+            await rm(clean, { recursive: true });
+            await rm(cacheDirFor(clean), { recursive: true, force: true });
+          }
+        } finally {
+          await cleanup(dir);
+        }
+      }),
+      { numRuns: 6 },
+    );
+  }, 240_000);
+
+  it("still yields a correct site from a corrupted cache", async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, "site");
+    const options = testOptions([FIXTURE], out);
+    await build(options);
+    const expected = await listFiles(out);
+    const cacheDir = cacheDirFor(out);
+    for (const name of await readdir(cacheDir))
+      await writeFile(path.join(cacheDir, name), "garbage");
+    await writeFile(path.join(out, "index.html"), "stale");
+    await build(options);
+    expect(await listFiles(out)).toEqual(expected);
+    const clean = path.join(dir, "clean");
+    await build({ ...options, out: clean });
+    for (const f of expected)
+      expect(await readFile(path.join(out, f), "utf8")).toBe(
+        await readFile(path.join(clean, f), "utf8"),
+      );
+    await cleanup(dir);
+  }, 60_000);
+});
