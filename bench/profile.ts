@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { generateCorpus } from "./generate.js";
 import { type CpuProfile, type Tally, tally, topTable } from "./lib/cpu-profile.js";
 import { recordResults } from "./lib/results-file.js";
+import { snapshotHead } from "./lib/snapshot.js";
 import { isDirectory, moveAway } from "./lib/tree.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -25,10 +26,11 @@ async function main(): Promise<void> {
   const n = Number(values.n);
   const corpus = join(WORK, `corpus-${n}`);
   if (!isDirectory(corpus)) await generateCorpus({ n, out: corpus, verbose: true });
+  const product = snapshotHead(ROOT, WORK, join(WORK, "trash"));
   const run = join(WORK, `profile-${n}`);
   moveAway(run, join(WORK, "trash"));
   const dir = join(run, "cpuprof");
-  const args = ["--cpu-prof", "--cpu-prof-dir", dir, join(ROOT, "bin", "broadsheet.js")];
+  const args = ["--cpu-prof", "--cpu-prof-dir", dir, product.bin];
   args.push("build", corpus, "--out", join(run, "site"), "--quiet");
   const started = performance.now();
   const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
   const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
   for (const file of files) {
     const profile = JSON.parse(readFileSync(join(dir, file), "utf8")) as CpuProfile;
-    total += tally(profile, ROOT, byFunction, byArea);
+    total += tally(profile, `${product.dir}/`, byFunction, byArea);
   }
   const top = Number(values.top);
   const text = [

@@ -13,13 +13,13 @@ import { hugoBuildArgs, hugoVersion, prepareHugoSite } from "./hugo.js";
 import { type Measurement, measure, requireGnuTime } from "./lib/measure.js";
 import { emptyResult, ratios, type Scenario, type SizeResult, table } from "./lib/report.js";
 import { recordResults } from "./lib/results-file.js";
+import { type Snapshot, snapshotHead } from "./lib/snapshot.js";
 import { targetLines } from "./lib/targets.js";
 import { countFiles, isDirectory, moveAway } from "./lib/tree.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const WORK = join(ROOT, "bench", ".work");
 const TRASH = join(WORK, "trash");
-const BIN = join(ROOT, "bin", "broadsheet.js");
 
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
@@ -38,7 +38,12 @@ function pathsFor(n: number) {
 }
 
 /** Times the whole series for one size: each run alternates our builds with Hugo's. */
-async function series(n: number, runs: number, withHugo: boolean): Promise<SizeResult> {
+async function series(
+  n: number,
+  runs: number,
+  withHugo: boolean,
+  product: Snapshot,
+): Promise<SizeResult> {
   const p = pathsFor(n);
   if (!isDirectory(p.corpus)) {
     log(`generating ${n} articles in ${p.corpus}`);
@@ -49,7 +54,7 @@ async function series(n: number, runs: number, withHugo: boolean): Promise<SizeR
     await prepareHugoSite(p.corpus, p.hugoSite);
   }
   moveAway(p.templates, TRASH);
-  cpSync(join(ROOT, "templates"), p.templates, { recursive: true });
+  cpSync(product.templates, p.templates, { recursive: true });
   const names = readdirSync(p.corpus).sort();
   const edited = join(p.corpus, names[Math.floor(names.length / 2)] ?? "");
   const ours = ["build", p.corpus, "--out", p.out, "--quiet", "--templates", p.templates];
@@ -70,7 +75,7 @@ async function series(n: number, runs: number, withHugo: boolean): Promise<SizeR
   for (let r = 1; r <= runs; r++) {
     log(`N=${n} run ${r}/${runs}`);
     moveAway(p.run, TRASH);
-    if (time("full", process.execPath, [BIN, ...ours]).ok) {
+    if (time("full", process.execPath, [product.bin, ...ours]).ok) {
       result.pages = countFiles(p.out, ".html").total;
     }
     if (withHugo) {
@@ -79,28 +84,24 @@ async function series(n: number, runs: number, withHugo: boolean): Promise<SizeR
         result.hugoPages = countFiles(p.hugoOut, ".html").total;
       }
     }
-    time("nochange", process.execPath, [BIN, ...ours]);
+    time("nochange", process.execPath, [product.bin, ...ours]);
     const original = readFileSync(edited);
     appendFileSync(edited, `\n\nEditor's note: this article was updated (benchmark run ${r}).`);
-    time("article", process.execPath, [BIN, ...ours]);
+    time("article", process.execPath, [product.bin, ...ours]);
     appendFileSync(join(p.templates, "article.eta"), `\n<!-- benchmark edit ${r} -->\n`);
-    time("template", process.execPath, [BIN, ...ours]);
+    time("template", process.execPath, [product.bin, ...ours]);
     writeFileSync(edited, original);
   }
   return result;
 }
 
 /** Commit, machine and load, so a result can be read in context. */
-function context(): string {
-  const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
+function context(commit: string): string {
   const load = loadavg()
     .map((x) => x.toFixed(1))
     .join(" ");
   const hugo = hugoVersion()?.split(" ")[1] ?? "not installed";
-  return `${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}, Hugo ${hugo}, commit ${commit.stdout.trim()}, load average at start ${load} (shared machine)`;
+  return `${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}, Hugo ${hugo}, commit ${commit} (HEAD, compiled apart from the working tree), load average at start ${load} (shared machine)`;
 }
 
 async function main(): Promise<void> {
@@ -119,13 +120,11 @@ async function main(): Promise<void> {
   const runs = Math.max(1, Number(values.runs));
   const withHugo = !values["no-hugo"] && hugoVersion() !== null;
   if (!values["no-hugo"] && !withHugo) log("hugo is not installed; comparing with Hugo skipped");
-  const machine = context();
-  log("compiling");
-  if (spawnSync("npm", ["run", "compile"], { cwd: ROOT, stdio: "inherit" }).status !== 0) {
-    log("npm run compile reported errors; measuring the JavaScript it emitted anyway");
-  }
+  log("compiling HEAD into a snapshot");
+  const product = snapshotHead(ROOT, WORK, TRASH);
+  const machine = context(product.commit);
   const results: SizeResult[] = [];
-  for (const n of sizes) results.push(await series(n, runs, withHugo));
+  for (const n of sizes) results.push(await series(n, runs, withHugo, product));
   const command = `npx tsx bench/run.ts ${process.argv.slice(2).join(" ")}`.trim();
   const text = [
     `### ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — ${runs} run(s), medians`,
