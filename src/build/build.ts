@@ -18,7 +18,7 @@ import {
   templatesDigest,
 } from "./cache.js";
 import { createRunner, inBatches, type TaskRunner } from "./pool.js";
-import { renderSite } from "./render-site.js";
+import { type RenderCache, renderSite } from "./render-site.js";
 import type { CleanMode, TaskFile } from "./tasks.js";
 
 /** Progress callbacks, for a progress bar. */
@@ -89,11 +89,11 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
     diagnostics.sort(compareDiagnostics);
 
     const writer = await openOutput(out, cacheDir);
-    const renders: BuildCache["renders"] = new Map();
     let pages = 0;
     events.onPhase?.("render", archive.entries.length);
+    let rendered: RenderCache;
     try {
-      await renderSite(
+      rendered = await renderSite(
         {
           archive,
           files: new Map(analysed.files.map((f) => [f.display, f])),
@@ -111,14 +111,11 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
           pageSize: options.pageSize,
           templates,
           templatesDir: options.templates,
-          cache: {
-            previous: cache.renders,
-            next: renders,
-            stamp: digest([
-              await templatesDigest(options.templates, ARTICLE_TEMPLATES),
-              analysed.profileDigest,
-            ]),
-          },
+          previous: cache,
+          stamp: digest([
+            await templatesDigest(options.templates, ARTICLE_TEMPLATES),
+            analysed.profileDigest,
+          ]),
         },
         writer,
         () => events.onProgress?.(++pages),
@@ -128,7 +125,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
       throw error;
     }
     const { written } = await writer.commit();
-    await saveCache(cacheDir, GENERATOR_STAMP, { cleans: analysed.cleans, renders });
+    await saveCache(cacheDir, GENERATOR_STAMP, { cleans: analysed.cleans, ...rendered });
     return {
       articles: archive.entries.length,
       pages,

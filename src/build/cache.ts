@@ -3,7 +3,6 @@ import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { ArticleRecord } from "../model/archive.js";
-import type { AnalyzedDoc } from "../render/search/analyze.js";
 
 /** Bumped whenever what the cache holds, or how pages are made from it, changes. */
 const CACHE_FORMAT = 1;
@@ -16,21 +15,20 @@ export interface CachedClean {
   readonly signature: Uint32Array | null;
 }
 
-/** A rendered article page: the key of everything it was made from, and its search document. */
-export interface CachedRender {
-  readonly key: string;
-  readonly search: AnalyzedDoc;
-}
-
-/** What one build hands to the next. */
+/**
+ * What one build hands to the next: cleaned records by input file, the key of every article
+ * page (a digest of everything it was made from), and the key and files of the search index.
+ * Search documents are not kept: they are as large as the texts themselves.
+ */
 export interface BuildCache {
   readonly cleans: Map<string, CachedClean>;
-  readonly renders: Map<string, CachedRender>;
+  readonly renders: Map<string, string>;
+  readonly search: { readonly key: string; readonly files: readonly string[] };
 }
 
 /** An empty cache: everything is built. */
 export function emptyCache(): BuildCache {
-  return { cleans: new Map(), renders: new Map() };
+  return { cleans: new Map(), renders: new Map(), search: { key: "", files: [] } };
 }
 
 /**
@@ -43,11 +41,15 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
       format: number;
       stamp: string;
       cleans: [string, CachedClean][];
-      renders: [string, CachedRender][];
+      renders: [string, string][];
+      search: BuildCache["search"];
     };
     if (data.format !== CACHE_FORMAT || data.stamp !== stamp) return emptyCache();
     if (!Array.isArray(data.cleans) || !Array.isArray(data.renders)) return emptyCache();
-    return { cleans: new Map(data.cleans), renders: new Map(data.renders) };
+    if (typeof data.search?.key !== "string" || !Array.isArray(data.search.files)) {
+      return emptyCache();
+    }
+    return { cleans: new Map(data.cleans), renders: new Map(data.renders), search: data.search };
   } catch {
     return emptyCache();
   }

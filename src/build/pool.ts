@@ -1,6 +1,8 @@
 import { Piscina } from "piscina";
 import type { SiteContext } from "../render/pages/common.js";
+import type { AnalyzedDoc } from "../render/search/analyze.js";
 import {
+  analyzeArticles,
   type Cleaned,
   type CleanMode,
   cleanFiles,
@@ -22,6 +24,7 @@ export interface TaskRunner {
     site: SiteContext,
     templatesDir: string,
   ): Promise<Rendered[]>;
+  analyze(items: readonly RenderItem[], mode: CleanMode): Promise<AnalyzedDoc[]>;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export function createRunner(workers: number): TaskRunner {
       scan: scanFiles,
       clean: cleanFiles,
       render: renderArticles,
+      analyze: analyzeArticles,
       close: async () => undefined,
     };
   }
@@ -53,6 +57,7 @@ export function createRunner(workers: number): TaskRunner {
     clean: (files, mode) => pool.run({ files, mode }, { name: "clean" }),
     render: (items, mode, site, templatesDir) =>
       pool.run({ items, mode, site, templatesDir }, { name: "render" }),
+    analyze: (items, mode) => pool.run({ items, mode }, { name: "analyze" }),
     close: () => pool.destroy(),
   };
 }

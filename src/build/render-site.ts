@@ -12,7 +12,7 @@ import { createSearchIndexBuilder } from "../render/search/index-builder.js";
 import { renderSitemaps } from "../render/sitemap.js";
 import type { Templates } from "../render/templates.js";
 import type { OutputWriter } from "../write/output.js";
-import { type CachedRender, digest } from "./cache.js";
+import { type BuildCache, digest } from "./cache.js";
 import { inBatches, type TaskRunner } from "./pool.js";
 import type { CleanMode, RenderItem, TaskFile } from "./tasks.js";
 
@@ -32,27 +32,26 @@ export interface RenderInput {
   readonly pageSize: number;
   readonly templates: Templates;
   readonly templatesDir: string;
-  /** Article pages of the previous build, to skip those whose inputs are all unchanged. */
-  readonly cache: {
-    readonly previous: ReadonlyMap<string, CachedRender>;
-    readonly next: Map<string, CachedRender>;
-    /** Digest of the templates and the cleaning profile. */
-    readonly stamp: string;
-  };
+  /** The previous build's cache, to skip article pages and a search index that are unchanged. */
+  readonly previous: BuildCache;
+  /** Digest of the article templates and the cleaning profile. */
+  readonly stamp: string;
 }
+
+/** What rendering leaves for the next build's cache. */
+export type RenderCache = Pick<BuildCache, "renders" | "search">;
 
 /** Renders and writes every page, feed, index and asset of the site. */
 export async function renderSite(
   input: RenderInput,
   writer: OutputWriter,
   onPage: () => void,
-): Promise<void> {
+): Promise<RenderCache> {
   const { archive, site, templates } = input;
   const write = async (spec: PageSpec) => {
     await writer.write(spec.path, templates.render(spec.template, spec.data));
     onPage();
   };
-  const search = createSearchIndexBuilder();
   const items = archive.entries.map((entry) => ({
     file: fileOf(input.files, entry.file),
     entry,
@@ -61,37 +60,52 @@ export async function renderSite(
       older: neighbour(archive.entries, entry.id + 1),
     },
   }));
+  const renders = new Map<string, string>();
   const toRender: RenderItem[] = [];
-  const keys = new Map<string, string>();
+  const unchanged: RenderItem[] = [];
   for (const item of items) {
-    const key = digest([input.cache.stamp, site, item.entry, item.nav]);
-    keys.set(item.entry.path, key);
-    const before = input.cache.previous.get(item.entry.path);
-    if (before?.key === key && (await writer.keep(item.entry.path))) {
-      input.cache.next.set(item.entry.path, before);
-      search.add(before.search);
+    const key = digest([input.stamp, site, item.entry, item.nav]);
+    renders.set(item.entry.path, key);
+    const same = input.previous.renders.get(item.entry.path) === key;
+    if (same && (await writer.keep(item.entry.path))) {
+      unchanged.push(item);
       onPage();
     } else {
       toRender.push(item);
     }
   }
+
+  // The index depends on every article, so it is rebuilt whole, or kept whole when no article
+  // changed; then its files are kept as they are.
+  const searchKey = digest([input.stamp, [...renders.values()]]);
+  const keepSearch =
+    input.previous.search.key === searchKey && (await keepAll(writer, input.previous.search.files));
+  const search = keepSearch ? null : createSearchIndexBuilder();
+  const parallel = Math.max(2, input.workers * 2);
   const renderBatch = (batch: readonly RenderItem[]) =>
     input.runner.render(batch, input.mode, site, input.templatesDir);
-  const parallel = Math.max(2, input.workers * 2);
   for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
     for (const page of batch) {
       await writer.write(page.path, page.html);
-      input.cache.next.set(page.path, { key: keys.get(page.path) ?? "", search: page.search });
-      search.add(page.search);
+      search?.add(page.search);
       onPage();
     }
+  }
+  let searchFiles = input.previous.search.files;
+  if (search !== null) {
+    const analyzeBatch = (batch: readonly RenderItem[]) => input.runner.analyze(batch, input.mode);
+    for await (const docs of inBatches(unchanged, ARTICLE_BATCH * 4, parallel, analyzeBatch)) {
+      for (const doc of docs) search.add(doc);
+    }
+    const files = search.finish();
+    for (const file of files) await writer.write(file.path, file.contents);
+    searchFiles = files.map((f) => f.path);
   }
   for (const spec of listingPages(archive, site, input.pageSize)) await write(spec);
   for (const spec of indexPages(archive, site)) await write(spec);
   await write(searchPage(site));
   await write(notFoundPage(site));
   await write(reportPage(archive, input.diagnostics, site));
-  for (const file of search.finish()) await writer.write(file.path, file.contents);
   await copyAssets(input.templatesDir, writer);
 
   const byFile = diagnosticsByFile(input.diagnostics);
@@ -117,6 +131,14 @@ export async function renderSite(
   } else {
     await writer.write("robots.txt", "User-agent: *\nAllow: /\n");
   }
+  return { renders, search: { key: searchKey, files: searchFiles } };
+}
+
+/** Keeps every file of a set, or reports that one of them must be written again. */
+async function keepAll(writer: OutputWriter, files: readonly string[]): Promise<boolean> {
+  if (files.length === 0) return false;
+  for (const file of files) if (!(await writer.keep(file))) return false;
+  return true;
 }
 
 function neighbour(entries: readonly Entry[], id: number): Pick<Entry, "path" | "title"> | null {

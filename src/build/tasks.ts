@@ -109,22 +109,39 @@ export async function renderArticles(
     }
     const cleaned = mode.raw ? article : cleanArticle(article, mode.profile);
     const spec = articlePage(item.entry, cleaned, item.nav, site);
-    const { entry } = item;
     out.push({
       path: spec.path,
       html: templates.render(spec.template, spec.data),
-      search: analyzeForSearch({
-        id: entry.id,
-        path: entry.path,
-        title: entry.title,
-        authors: entry.authors.map((a) => a.name),
-        date: entry.published?.iso ?? null,
-        year: entry.published?.year ?? null,
-        source: entry.domain,
-        text:
-          cleaned.body.kind === "text" ? cleaned.body.paragraphs.join("\n") : cleaned.body.markdown,
-      }),
+      search: searchDocument(item.entry, cleaned),
     });
   });
   return out;
+}
+
+/** Parses and cleans articles again for the search index only, when their pages are unchanged. */
+export async function analyzeArticles(
+  items: readonly RenderItem[],
+  mode: CleanMode,
+): Promise<AnalyzedDoc[]> {
+  const scanned = await scanFiles(items.map((item) => item.file));
+  return items.map((item, i) => {
+    const article = scanned[i]?.article;
+    if (article === null || article === undefined) {
+      throw new Error(`${item.file.display} changed while the site was being built; build again`);
+    }
+    return searchDocument(item.entry, mode.raw ? article : cleanArticle(article, mode.profile));
+  });
+}
+
+function searchDocument(entry: Entry, article: Article): AnalyzedDoc {
+  return analyzeForSearch({
+    id: entry.id,
+    path: entry.path,
+    title: entry.title,
+    authors: entry.authors.map((a) => a.name),
+    date: entry.published?.iso ?? null,
+    year: entry.published?.year ?? null,
+    source: entry.domain,
+    text: article.body.kind === "text" ? article.body.paragraphs.join("\n") : article.body.markdown,
+  });
 }

@@ -1,5 +1,6 @@
 import type { SiteContext } from "../render/pages/common.js";
 import {
+  analyzeArticles,
   type CleanMode,
   cleanFiles,
   type RenderItem,
@@ -24,4 +25,8 @@ export function render(args: {
   templatesDir: string;
 }) {
   return renderArticles(args.items, args.mode, args.site, args.templatesDir);
+}
+
+export function analyze(args: { items: readonly RenderItem[]; mode: CleanMode }) {
+  return analyzeArticles(args.items, args.mode);
 }
