@@ -3,6 +3,7 @@ import { outletPart } from "./authors.js";
 import { isProtectedLine } from "./boilerplate.js";
 import { BoundedCounts } from "./counter.js";
 import { hash53 } from "./hash.js";
+import { SharedTitles } from "./shared-titles.js";
 import { KNOWN_OUTLETS, namesSite, OUTLET_WORDS, outletKey, splitTitle } from "./site-names.js";
 import { normaliseLine } from "./text.js";
 import { stripSiteNames } from "./titles.js";
@@ -49,20 +50,12 @@ const MIN_LINE_SHARE = 0.03;
 /** A title affix is a site name when repeated this often and on this share of titles. */
 const MIN_AFFIX_REPEATS = 3;
 const MIN_AFFIX_SHARE = 0.1;
-/** A title carried by this many different bodies is a generic page title. */
-const MIN_SHARED_BODIES = 4;
 /** Section labels that repeat across titles but do not name the source. */
 const SECTION_WORDS =
   /^(opinion|analysis|review|editorial|commentary|video|videos|watch|photos?|exclusive|breaking|live|update|transcript|interview|podcast|news|politics|sports|entertainment|world|us|u\.s\.)$/i;
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 const KNOWN_SET: ReadonlySet<string> = new Set(KNOWN_OUTLETS);
-
-interface SharedTitle {
-  text: string;
-  domain: string;
-  bodies: number[];
-}
 
 /** Learns a `CorpusProfile` from articles added one at a time, in bounded memory. */
 export function createProfileBuilder(): { add(article: Article): void; finish(): CorpusProfile } {
@@ -72,36 +65,21 @@ export function createProfileBuilder(): { add(article: Article): void; finish():
   const lines = new BoundedCounts<number>(BUDGET);
   const outletCounts = new Map<string, number>();
   const spellings = new Map<string, string>();
-  const firstBodyOfTitle = new Map<number, number>();
-  const shared = new Map<number, SharedTitle>();
+  const shared = new SharedTitles();
   let articles = 0;
-
-  function countTitle(article: Article, bodyHash: number): void {
-    const text = normaliseLine(article.title);
-    if (!text || article.titleDerived) return;
-    const key = hash53(text);
-    const first = firstBodyOfTitle.get(key);
-    if (first === undefined) {
-      firstBodyOfTitle.set(key, bodyHash);
-      return;
-    }
-    if (first === bodyHash) return;
-    const entry = shared.get(key) ?? { text, domain: article.domain ?? "", bodies: [first] };
-    if (entry.bodies.length < MIN_SHARED_BODIES && !entry.bodies.includes(bodyHash)) {
-      entry.bodies.push(bodyHash);
-    }
-    shared.set(key, entry);
-  }
 
   function add(article: Article): void {
     articles++;
     const bodyText =
       article.body.kind === "text" ? article.body.paragraphs.join("\n") : article.body.markdown;
     const bodyHash = hash53(bodyText);
-    countTitle(article, bodyHash);
+    if (!article.titleDerived) shared.add(article.title, article.domain, bodyHash);
     const domain = article.domain;
-    if (!domain || seenBodies.has(hash53(`${domain}\n${article.title}\n${bodyText}`))) return;
-    seenBodies.add(hash53(`${domain}\n${article.title}\n${bodyText}`));
+    // Exact copies (same source, title and body) are learned from once.
+    const copyKey =
+      (bodyHash + 31 * hash53(`${domain}\n${article.title}`)) % Number.MAX_SAFE_INTEGER;
+    if (!domain || seenBodies.has(copyKey)) return;
+    seenBodies.add(copyKey);
     domainArticles.set(domain, (domainArticles.get(domain) ?? 0) + 1);
     const parts = splitTitle(article.title);
     for (const [side, part] of [
@@ -166,22 +144,19 @@ export function createProfileBuilder(): { add(article: Article): void; finish():
       }
     }
     for (const key of outletCounts.keys()) outlets.add(key);
-    const sharedTitles = new Set<string>();
-    for (const entry of shared.values()) {
-      if (entry.bodies.length < MIN_SHARED_BODIES) continue;
-      sharedTitles.add(entry.text);
-      const site = domains[entry.domain];
-      const names = new Set(
-        [...(site?.titlePrefixes ?? []), ...(site?.titleSuffixes ?? [])].map(outletKey),
-      );
-      sharedTitles.add(normaliseLine(stripSiteNames(entry.text, entry.domain || null, names)));
-    }
+    const known = [...outlets].filter((key) => key.length >= 4 && OUTLET_WORDS.test(key)).sort();
+    const everywhere = [...known, ...KNOWN_OUTLETS];
+    const sharedTitles = shared.finish((title, domain) => {
+      const site = domain ? domains[domain] : undefined;
+      const names = [...(site?.titlePrefixes ?? []), ...(site?.titleSuffixes ?? [])].map(outletKey);
+      return stripSiteNames(title, domain, new Set([...names, ...everywhere]));
+    });
     return {
       articles,
       domains,
-      outlets: [...outlets].filter((key) => key.length >= 4 && OUTLET_WORDS.test(key)).sort(),
+      outlets: known,
       spellings: [...spellings.values()].sort(),
-      sharedTitles: [...sharedTitles].sort(),
+      sharedTitles,
     };
   }
 
