@@ -77,6 +77,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`broadsheet: ${error.message}\n`);
       return 1;
     }
+    if (isFileSystemError(error)) {
+      process.stderr.write(
+        `broadsheet: could not ${error.syscall} ${error.path ?? "a file"}: ${error.code}. Check that the output folder is writable and the disk has room.\n`,
+      );
+      return 1;
+    }
     throw error;
   }
 }
@@ -177,6 +183,17 @@ function printDiagnostics(
   const hidden = errors.length + warnings.length - shown.length;
   if (hidden > 0 && !quiet)
     process.stderr.write(`…and ${hidden} more warnings; \`broadsheet check\` lists them all.\n`);
+}
+
+/** An error from the file system (permissions, a full disk…), which is the user's to fix. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException & { syscall: string } {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return (
+    typeof (error as NodeJS.ErrnoException | null)?.syscall === "string" &&
+    ["EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "ENOTDIR", "EISDIR", "EEXIST"].includes(
+      code ?? "",
+    )
+  );
 }
 
 function positiveInt(flag: string, value: string | undefined): number | undefined {

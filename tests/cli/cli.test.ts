@@ -106,6 +106,14 @@ describe("broadsheet CLI", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("exits 1 with a plain message when the output cannot be written", async () => {
+    await writeFile(path.join(dir, "blocker"), "a file where a folder should be");
+    const result = await cli(["build", "seeds", "--out", "blocker/site"], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^broadsheet: could not \w+ .*blocker/m);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("writes byte-identical output whatever the number of workers", async () => {
     await cli(["build", "seeds", "--out", "one", "--workers", "1"], dir);
     await cli(["build", "seeds", "--out", "two", "--workers", "2"], dir);
