@@ -57,8 +57,51 @@ const SECTION_WORDS =
 const NO_NAMES: ReadonlySet<string> = new Set();
 const KNOWN_SET: ReadonlySet<string> = new Set(KNOWN_OUTLETS);
 
+/**
+ * What the profile learns from one article, small enough to cache per input file so an
+ * unchanged corpus need not be parsed again to learn the same profile.
+ */
+export interface ProfileFacts {
+  readonly title: string;
+  readonly titleDerived: boolean;
+  readonly domain: string | null;
+  readonly authors: readonly string[];
+  /** `hash53` of the whole body. */
+  readonly bodyHash: number;
+  /** Distinct `hash53`s of the body's short, normalised lines (none for Markdown bodies). */
+  readonly lineHashes: readonly number[];
+}
+
+/** Extracts the facts the profile learns from an article. */
+export function profileFacts(article: Article): ProfileFacts {
+  const bodyText =
+    article.body.kind === "text" ? article.body.paragraphs.join("\n") : article.body.markdown;
+  const distinct = new Set<number>();
+  if (article.body.kind === "text") {
+    for (const paragraph of article.body.paragraphs) {
+      for (const line of paragraph.split("\n")) {
+        if (line.length >= MAX_LINE || isProtectedLine(line)) continue;
+        const text = normaliseLine(line);
+        if (text) distinct.add(hash53(text));
+      }
+    }
+  }
+  return {
+    title: article.title,
+    titleDerived: article.titleDerived,
+    domain: article.domain,
+    authors: article.authors,
+    bodyHash: hash53(bodyText),
+    lineHashes: [...distinct],
+  };
+}
+
 /** Learns a `CorpusProfile` from articles added one at a time, in bounded memory. */
-export function createProfileBuilder(): { add(article: Article): void; finish(): CorpusProfile } {
+export function createProfileBuilder(): {
+  add(article: Article): void;
+  addFacts(facts: ProfileFacts): void;
+  finish(): CorpusProfile;
+} {
   const seenBodies = new Set<number>();
   const domainArticles = new Map<string, number>();
   const affixes = new BoundedCounts<string>(BUDGET / 4);
@@ -68,20 +111,16 @@ export function createProfileBuilder(): { add(article: Article): void; finish():
   const shared = new SharedTitles();
   let articles = 0;
 
-  function add(article: Article): void {
+  function add(facts: ProfileFacts): void {
     articles++;
-    const bodyText =
-      article.body.kind === "text" ? article.body.paragraphs.join("\n") : article.body.markdown;
-    const bodyHash = hash53(bodyText);
-    if (!article.titleDerived) shared.add(article.title, article.domain, bodyHash);
-    const domain = article.domain;
+    const { bodyHash, domain } = facts;
+    if (!facts.titleDerived) shared.add(facts.title, domain, bodyHash);
     // Exact copies (same source, title and body) are learned from once.
-    const copyKey =
-      (bodyHash + 31 * hash53(`${domain}\n${article.title}`)) % Number.MAX_SAFE_INTEGER;
+    const copyKey = (bodyHash + 31 * hash53(`${domain}\n${facts.title}`)) % Number.MAX_SAFE_INTEGER;
     if (!domain || seenBodies.has(copyKey)) return;
     seenBodies.add(copyKey);
     domainArticles.set(domain, (domainArticles.get(domain) ?? 0) + 1);
-    const parts = splitTitle(article.title);
+    const parts = splitTitle(facts.title);
     for (const [side, part] of [
       ["p", parts.prefix],
       ["s", parts.suffix],
@@ -93,23 +132,14 @@ export function createProfileBuilder(): { add(article: Article): void; finish():
         spellings.set(key, part.name);
       }
     }
-    for (const author of article.authors) {
+    for (const author of facts.authors) {
       const outlet = outletPart(author);
       if (namesSite(outlet, domain, NO_NAMES)) {
         const key = outletKey(outlet);
         outletCounts.set(key, (outletCounts.get(key) ?? 0) + 1);
       }
     }
-    if (article.body.kind !== "text") return;
-    const distinct = new Set<number>();
-    for (const paragraph of article.body.paragraphs) {
-      for (const line of paragraph.split("\n")) {
-        if (line.length >= MAX_LINE || isProtectedLine(line)) continue;
-        const text = normaliseLine(line);
-        if (text) distinct.add(hash53(text));
-      }
-    }
-    for (const h of distinct) lines.add(domain, h);
+    for (const h of facts.lineHashes) lines.add(domain, h);
   }
 
   function finish(): CorpusProfile {
@@ -160,5 +190,5 @@ export function createProfileBuilder(): { add(article: Article): void; finish():
     };
   }
 
-  return { add, finish };
+  return { add: (article) => add(profileFacts(article)), addFacts: add, finish };
 }
