@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BoundedCounts } from "../../src/clean/counter.js";
 import { hash53 } from "../../src/clean/hash.js";
-import { createProfileBuilder } from "../../src/clean/profile.js";
+import { createProfileBuilder, profileFacts } from "../../src/clean/profile.js";
 import { normaliseLine } from "../../src/clean/text.js";
 import { makeArticle, prose } from "./make-article.js";
 
@@ -62,6 +62,24 @@ describe("createProfileBuilder", () => {
 
   it("is deterministic", () => {
     expect(corpus()).toEqual(profile);
+  });
+
+  it("learns the same from cached per-file facts as from the articles", () => {
+    const articles = Array.from({ length: 12 }, (_, i) =>
+      makeArticle({
+        domain: "mother.ly",
+        title: `Tip ${i} - Motherly`,
+        authors: ["Motherly Staff"],
+        paragraphs: [prose(40, i), FOOTER],
+      }),
+    );
+    const direct = createProfileBuilder();
+    const cached = createProfileBuilder();
+    for (const article of articles) {
+      direct.add(article);
+      cached.addFacts(JSON.parse(JSON.stringify(profileFacts(article))));
+    }
+    expect(cached.finish()).toEqual(direct.finish());
   });
 });
 
