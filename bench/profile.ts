@@ -40,17 +40,27 @@ async function main(): Promise<void> {
   const byFunction: Tally = new Map();
   const byArea: Tally = new Map();
   let total = 0;
+  const threads: string[] = [];
+  // Node names profiles CPU.<date>.<time>.<pid>.<thread id>.<n>.cpuprofile; thread 0 is the main one.
   const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
-  for (const file of files) {
+  for (const file of files.sort()) {
     const profile = JSON.parse(readFileSync(join(dir, file), "utf8")) as CpuProfile;
-    total += tally(profile, `${product.dir}/`, byFunction, byArea);
+    const own: Tally = new Map();
+    const ms = tally(profile, `${product.dir}/`, byFunction, byArea, own);
+    const waiting = (own.get("(idle)") ?? 0) + (own.get("piscina") ?? 0);
+    const thread = file.split(".")[4] === "0" ? "main thread" : `worker ${file.split(".")[4]}`;
+    threads.push(
+      `${thread}: ${(ms / 1000).toFixed(1)} s sampled, ${((100 * waiting) / ms).toFixed(0)}% idle or waiting for tasks`,
+    );
+    total += ms;
   }
   const top = Number(values.top);
   const text = [
     `### ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — CPU profile of a clean ${n.toLocaleString("en")}-article build`,
     "",
     `Command: \`npx tsx bench/profile.ts ${process.argv.slice(2).join(" ")}\`, which runs \`node --cpu-prof bin/broadsheet.js build <corpus> --out <dir> --quiet\`.  `,
-    `Wall ${wall.toFixed(1)} s under the profiler; ${(total / 1000).toFixed(1)} s of samples over ${files.length} thread(s) (main and workers together). \`build/\` is the compiled \`src/\`.`,
+    `Wall ${wall.toFixed(1)} s under the profiler; ${(total / 1000).toFixed(1)} s of samples over ${files.length} thread(s) (main and workers together). \`build/\` is the compiled \`src/\` of commit ${product.commit}.`,
+    `Threads: ${threads.join("; ")}.`,
     "",
     topTable(byArea, total, 15, "area (package or compiled module)"),
     "",

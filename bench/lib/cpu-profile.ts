@@ -29,7 +29,12 @@ export function areaOf(frame: CallFrame, root: string): string {
 }
 
 /** Adds the self time of every sample in `profile` to per-function and per-area tallies. */
-export function tally(profile: CpuProfile, root: string, byFunction: Tally, byArea: Tally): number {
+export function tally(
+  profile: CpuProfile,
+  root: string,
+  byFunction: Tally,
+  ...byArea: Tally[]
+): number {
   const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   let total = 0;
   profile.samples.forEach((id, i) => {
@@ -40,7 +45,7 @@ export function tally(profile: CpuProfile, root: string, byFunction: Tally, byAr
     const area = areaOf(frame, root);
     const name = `${frame.functionName || "(anonymous)"} — ${area}${frame.url ? `:${frame.lineNumber + 1}` : ""}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
-    byArea.set(area, (byArea.get(area) ?? 0) + ms);
+    for (const t of byArea) t.set(area, (t.get(area) ?? 0) + ms);
   });
   return total;
 }
