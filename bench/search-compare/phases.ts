@@ -10,21 +10,24 @@ import { parseArgs } from "node:util";
 import type { SearchDoc } from "../../src/render/search/analyze.js";
 
 /** The search fields of one article file in the input layout (a rough parse, enough here). */
+/** A copy that does not keep the whole file text alive, as `split` pieces would. */
+const own = (s: string): string => Buffer.from(s).toString();
+
 function readDoc(path: string, id: number): SearchDoc {
   const lines = readFileSync(path, "utf8").split("\n");
-  const authors = [...(lines[1] ?? "").matchAll(/'([^']*)'|"([^"]*)"/g)].map(
-    (m) => m[1] ?? m[2] ?? "",
+  const authors = [...(lines[1] ?? "").matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) =>
+    own(m[1] ?? m[2] ?? ""),
   );
   const date = /^\d{4}-\d{2}-\d{2}/.exec(lines[2] ?? "")?.[0] ?? null;
   const url = lines[0] ?? "";
   return {
     id,
     path: `a/${id}/index.html`,
-    title: lines[3] ?? "",
+    title: own(lines[3] ?? ""),
     authors,
     date,
     year: date ? Number(date.slice(0, 4)) : null,
-    source: /^https?:\/\/(?:www\.)?([^/]+)/.exec(url)?.[1] ?? null,
+    source: own(/^https?:\/\/(?:www\.)?([^/]+)/.exec(url)?.[1] ?? "") || null,
     text: lines.slice(5).join("\n"),
   };
 }

@@ -61,3 +61,26 @@ describe("createSearchIndexBuilder", () => {
     expect(loaded.filter((p) => /\/t\d+\.js$/.test(p))).toHaveLength(1);
   });
 });
+
+describe("cache busting", () => {
+  it("names the build in meta and requests every other file with it", async () => {
+    const { engine, loaded, queries } = engineOver(buildIndex(corpus));
+    const meta = (await engine.meta()) as { build: string };
+    await engine.search({ q: word(3) });
+    expect(meta.build).toMatch(/^[0-9a-f]{12}$/);
+    loaded.forEach((path, i) => {
+      expect(queries[i]).toMatch(
+        path.endsWith("/meta.js") ? /^t=\d+$/ : new RegExp(`^v=${meta.build}$`),
+      );
+    });
+    expect(loaded.length).toBeGreaterThan(1);
+  });
+
+  it("changes the build hash when any article changes, and only then", async () => {
+    const build = async (docs: typeof corpus) =>
+      ((await engineOver(buildIndex(docs)).engine.meta()) as { build: string }).build;
+    const edited = corpus.map((d, i) => (i === 7 ? { ...d, title: `${d.title} update` } : d));
+    expect(await build(corpus)).toBe(await build([...corpus].reverse()));
+    expect(await build(edited)).not.toBe(await build(corpus));
+  });
+});

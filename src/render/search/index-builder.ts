@@ -22,22 +22,10 @@ const MAX_WEIGHT = 4194303;
 export function createSearchIndexBuilder(): SearchIndexBuilder {
   const table = new TermTable();
   const pool = new PostingPool();
-  let lastSlot = new Int32Array(1024).fill(-1);
   const ids: number[] = [];
   const lengths: number[] = [];
   const stored: StoredDoc[] = [];
   const seen = new Set<number>();
-
-  const push = (term: number, slot: number, weight: number): void => {
-    if (term >= lastSlot.length) {
-      const grown = new Int32Array(Math.max(term + 1, lastSlot.length * 2)).fill(-1);
-      grown.set(lastSlot);
-      lastSlot = grown;
-    }
-    pool.writeVarint(term, slot - (lastSlot[term] as number));
-    pool.writeVarint(term, Math.min(weight, MAX_WEIGHT));
-    lastSlot[term] = slot;
-  };
 
   return {
     add(doc) {
@@ -49,9 +37,10 @@ export function createSearchIndexBuilder(): SearchIndexBuilder {
       stored.push(doc.stored);
       const { terms, weights, hashes } = doc;
       for (let k = 0; k < terms.length; k++) {
-        push(table.idOf(terms[k] as string, hashes[k] as number), slot, weights[k] as number);
+        const term = table.idOf(terms[k] as string, hashes[k] as number);
+        pool.push(term, slot, Math.min(weights[k] as number, MAX_WEIGHT));
       }
-      for (const f of doc.facets) push(table.idOf(f, hashTerm(f)), slot, 0);
+      for (const f of doc.facets) pool.push(table.idOf(f, hashTerm(f)), slot, 0);
     },
     finish() {
       return encodeIndex(table, pool, ids, lengths, stored);
@@ -83,14 +72,14 @@ function encodeIndex(
   const sorted = table.terms.slice().sort();
   const shards = new TermShards();
   const facets = new Map<string, { label: string; count: number }>();
-  let raw = new Uint8Array(1 << 16);
+  let raw: Uint8Array = new Uint8Array(1 << 16);
   let out = new Uint8Array(1 << 16);
   let keys = new Float64Array(1024);
   for (const term of sorted) {
     const id = table.idOf(term, hashTerm(term));
-    const size = pool.length(id);
-    if (size > raw.length) raw = new Uint8Array(size * 2);
-    pool.read(id, raw);
+    const read = pool.read(id, raw);
+    raw = read.bytes;
+    const size = read.length;
     // Each posting takes at least two bytes in the pool, so size / 2 bounds the count.
     if ((size / 2) * MAX_POSTING_BYTES > out.length) out = new Uint8Array(size * MAX_POSTING_BYTES);
     if (!inOrder && size / 2 > keys.length) keys = new Float64Array(size);
@@ -106,14 +95,14 @@ function encodeIndex(
       let b: number;
       do {
         b = raw[p++] as number;
-        gap += (b & 127) * 2 ** shift;
+        gap |= (b & 127) << shift;
         shift += 7;
       } while (b >= 128);
       let w = 0;
       shift = 0;
       do {
         b = raw[p++] as number;
-        w += (b & 127) * 2 ** shift;
+        w |= (b & 127) << shift;
         shift += 7;
       } while (b >= 128);
       slot += gap;

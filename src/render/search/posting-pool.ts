@@ -1,97 +1,110 @@
 /**
- * Growable byte lists, one per term, in shared 1 MB blocks: each list is a chain of slices
- * whose sizes double up to a cap, the last 4 bytes of a full slice pointing at the next. Half a
- * million short lists cost a few typed arrays instead of half a million objects.
+ * Postings of many terms accumulated in shared 1 MB byte blocks: each term's list is a chain
+ * of slices whose sizes grow up to a cap, the last 4 bytes of a full slice pointing at the next.
+ * A posting is two 7-bit varints, the slot gap and the weight. Half a million short lists cost a
+ * few typed arrays instead of half a million objects.
  */
 
 const BLOCK_BITS = 20;
 const BLOCK = 1 << BLOCK_BITS;
+const OFFSET = BLOCK - 1;
 /** Slice sizes by level; the last level repeats. */
 const SIZES = [16, 32, 64, 128, 256, 512, 1024, 4096, 16384];
 const LAST = SIZES.length - 1;
+/** Per-term state, stride 4: next write address, end of slice data, last slot, first slice. */
+const POS = 0;
+const END = 1;
+const LAST_SLOT = 2;
+const HEAD = 3;
 
-/** Byte lists addressed by a dense id. */
+/** Posting lists addressed by a dense term id. */
 export class PostingPool {
   private blocks: Uint8Array[] = [];
   private used = BLOCK;
-  /** Per list: address of its first slice, or -1 before the first byte. */
-  private head = new Int32Array(1024).fill(-1);
-  /** Per list: address of the next byte to write. */
-  private pos = new Int32Array(1024);
-  /** Per list: address where the current slice's data ends (its next pointer starts). */
-  private end = new Int32Array(1024);
+  private state = new Int32Array(4096);
   private level = new Uint8Array(1024);
-  private len = new Int32Array(1024);
+  private terms = 0;
 
-  /** Bytes written to list `id`. */
-  length(id: number): number {
-    return id < this.len.length ? (this.len[id] as number) : 0;
+  /** Appends the posting (slot, weight) to term `id`; slots rise per term. */
+  push(id: number, slot: number, weight: number): void {
+    if (id >= this.terms) this.addTerms(id);
+    const st = this.state;
+    const at = id * 4;
+    const gap = slot - (st[at + LAST_SLOT] as number);
+    st[at + LAST_SLOT] = slot;
+    const p = st[at + POS] as number;
+    if (gap < 128 && weight < 128 && p + 2 <= (st[at + END] as number)) {
+      const block = this.blocks[p >>> BLOCK_BITS] as Uint8Array;
+      block[p & OFFSET] = gap;
+      block[(p & OFFSET) + 1] = weight;
+      st[at + POS] = p + 2;
+      return;
+    }
+    this.varint(id, gap);
+    this.varint(id, weight);
   }
 
-  /** Appends `value` (≥ 0, < 2^31) as a 7-bit varint to list `id`. */
-  writeVarint(id: number, value: number): void {
+  private varint(id: number, value: number): void {
     let v = value;
     while (v >= 128) {
-      this.writeByte(id, (v & 127) | 128);
+      this.byte(id, (v & 127) | 128);
       v >>>= 7;
     }
-    this.writeByte(id, v);
+    this.byte(id, v);
   }
 
-  private writeByte(id: number, byte: number): void {
-    if (id >= this.head.length) this.grow(id);
-    let p = this.pos[id] as number;
-    if (this.head[id] === -1) {
-      p = this.alloc(SIZES[0] as number);
-      this.head[id] = p;
-      this.end[id] = p + (SIZES[0] as number) - 4;
-    } else if (p === this.end[id]) {
+  private byte(id: number, value: number): void {
+    const st = this.state;
+    const at = id * 4;
+    let p = st[at + POS] as number;
+    if (p === st[at + END]) {
       const lvl = Math.min((this.level[id] as number) + 1, LAST);
       const next = this.alloc(SIZES[lvl] as number);
       const block = this.blocks[p >>> BLOCK_BITS] as Uint8Array;
-      const at = p & (BLOCK - 1);
-      block[at] = next & 255;
-      block[at + 1] = (next >>> 8) & 255;
-      block[at + 2] = (next >>> 16) & 255;
-      block[at + 3] = next >>> 24;
+      const o = p & OFFSET;
+      block[o] = next & 255;
+      block[o + 1] = (next >>> 8) & 255;
+      block[o + 2] = (next >>> 16) & 255;
+      block[o + 3] = next >>> 24;
       this.level[id] = lvl;
-      this.end[id] = next + (SIZES[lvl] as number) - 4;
+      st[at + END] = next + (SIZES[lvl] as number) - 4;
       p = next;
     }
-    (this.blocks[p >>> BLOCK_BITS] as Uint8Array)[p & (BLOCK - 1)] = byte;
-    this.pos[id] = p + 1;
-    this.len[id] = (this.len[id] as number) + 1;
+    (this.blocks[p >>> BLOCK_BITS] as Uint8Array)[p & OFFSET] = value;
+    st[at + POS] = p + 1;
   }
 
-  /** Copies list `id` into `out` (at least its length long) and returns the byte count. */
-  read(id: number, out: Uint8Array): number {
-    const total = this.length(id);
-    let p = this.head[id] as number;
+  /** Copies term `id`'s bytes into `out`, grown when too small; returns the buffer and length. */
+  read(id: number, buffer: Uint8Array): { bytes: Uint8Array; length: number } {
+    let out = buffer;
+    if (id >= this.terms) return { bytes: out, length: 0 };
+    const st = this.state;
+    const last = st[id * 4 + POS] as number;
+    let p = st[id * 4 + HEAD] as number;
     let lvl = 0;
     let done = 0;
-    while (done < total) {
+    for (;;) {
       const size = (SIZES[Math.min(lvl, LAST)] as number) - 4;
-      const take = Math.min(size, total - done);
       const block = this.blocks[p >>> BLOCK_BITS] as Uint8Array;
-      const at = p & (BLOCK - 1);
-      out.set(block.subarray(at, at + take), done);
-      done += take;
-      if (done < total) {
-        const q = at + size;
-        p =
-          (block[q] as number) |
-          ((block[q + 1] as number) << 8) |
-          ((block[q + 2] as number) << 16) |
-          ((block[q + 3] as number) << 24);
-        lvl++;
+      const o = p & OFFSET;
+      const ends = last >= p && last <= p + size;
+      const take = ends ? last - p : size;
+      if (done + take > out.length) {
+        const grown = new Uint8Array((done + take) * 2);
+        grown.set(out.subarray(0, done));
+        out = grown;
       }
+      out.set(block.subarray(o, o + take), done);
+      done += take;
+      if (ends) return { bytes: out, length: done };
+      const q = o + size;
+      p =
+        (block[q] as number) |
+        ((block[q + 1] as number) << 8) |
+        ((block[q + 2] as number) << 16) |
+        ((block[q + 3] as number) << 24);
+      lvl++;
     }
-    return total;
-  }
-
-  /** Bytes held by the blocks. */
-  get bytes(): number {
-    return this.blocks.length * BLOCK;
   }
 
   private alloc(size: number): number {
@@ -99,23 +112,28 @@ export class PostingPool {
       this.blocks.push(new Uint8Array(BLOCK));
       this.used = 0;
     }
-    const address = ((this.blocks.length - 1) << BLOCK_BITS) + this.used;
+    const address = (this.blocks.length - 1) * BLOCK + this.used;
     this.used += size;
     return address;
   }
 
-  private grow(id: number): void {
-    const size = Math.max(id + 1, this.head.length * 2);
-    const widen = <T extends Int32Array | Uint8Array>(a: T, fill: number): T => {
-      const b = new (a.constructor as new (n: number) => T)(size);
-      b.fill(fill);
-      b.set(a);
-      return b;
-    };
-    this.head = widen(this.head, -1);
-    this.pos = widen(this.pos, 0);
-    this.end = widen(this.end, 0);
-    this.level = widen(this.level, 0);
-    this.len = widen(this.len, 0);
+  /** Makes ids up to `id` valid, each with a first slice. */
+  private addTerms(id: number): void {
+    if ((id + 1) * 4 > this.state.length) {
+      const grown = new Int32Array(Math.max((id + 1) * 4, this.state.length * 2));
+      grown.set(this.state);
+      this.state = grown;
+      const level = new Uint8Array(grown.length / 4);
+      level.set(this.level);
+      this.level = level;
+    }
+    for (let t = this.terms; t <= id; t++) {
+      const first = this.alloc(SIZES[0] as number);
+      this.state[t * 4 + POS] = first;
+      this.state[t * 4 + END] = first + (SIZES[0] as number) - 4;
+      this.state[t * 4 + LAST_SLOT] = -1;
+      this.state[t * 4 + HEAD] = first;
+    }
+    this.terms = id + 1;
   }
 }

@@ -5,7 +5,7 @@
  * ASCII letters and digits is lower-cased and hashed as it is read; any other piece (accents,
  * curly quotes, apostrophes) goes through `tokenize`, memoised per distinct piece.
  */
-import { HASH_START, hashStep, hashTerm, TermTable } from "./term-table.js";
+import { detach, HASH_START, hashStep, hashTerm, TermTable } from "./term-table.js";
 import { MAX_TOKEN_LENGTH, tokenize } from "./text.js";
 
 /** 1 for ASCII letters and digits, 2 for the apostrophe, 0 for separators. */
@@ -21,6 +21,8 @@ const SIGMA_CONTEXT = /[\u03a3\u03f9]|\ud835/;
 
 /** Distinct pieces memoised before the memo is dropped, bounding memory. */
 const MEMO_LIMIT = 50_000;
+/** Longest piece memoised; longer ones are rare and would bloat the memo. */
+const MAX_MEMO_PIECE = 64;
 /** Terms a table holds before a fresh one replaces it, bounding memory. */
 const TABLE_LIMIT = 1 << 21;
 
@@ -38,7 +40,7 @@ export class TermScanner {
     const table = this.table;
     if (SIGMA_CONTEXT.test(text)) {
       const tokens = tokenize(text);
-      for (const t of tokens) visit(table.idOf(t, hashTerm(t)));
+      for (const t of tokens) visit(table.idOf(t, hashTerm(t), true));
       return tokens.length;
     }
     const n = text.length;
@@ -69,19 +71,23 @@ export class TermScanner {
         if (c < 128 && CLASS[c] === 0) break;
         i++;
       }
-      const ids = this.pieceIds(text.slice(start, i));
+      const ids = this.pieceIds(text, start, i);
       for (let k = 0; k < ids.length; k++) visit(ids[k] as number);
       count += ids.length;
     }
     return count;
   }
 
-  private pieceIds(piece: string): Int32Array {
+  private pieceIds(text: string, start: number, end: number): Int32Array {
+    const piece = text.slice(start, end);
     let ids = this.memo.get(piece);
     if (ids === undefined) {
-      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-      ids = Int32Array.from(tokenize(piece), (t) => this.table.idOf(t, hashTerm(t)));
-      this.memo.set(piece, ids);
+      // Copies, so neither the memo nor the term table keeps the whole text alive.
+      ids = Int32Array.from(tokenize(piece), (t) => this.table.idOf(t, hashTerm(t), true));
+      if (piece.length <= MAX_MEMO_PIECE) {
+        if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+        this.memo.set(detach(piece), ids);
+      }
     }
     return ids;
   }

@@ -21,6 +21,23 @@ export function hashStep(h: number, code: number): number {
   return Math.imul(h ^ code, FNV_PRIME);
 }
 
+const scratch = new Uint16Array(256);
+
+/**
+ * A fresh string holding `text[start, end)` lower-cased (ASCII letters and digits only, at most
+ * 256). `slice` would return a view that keeps the whole source text alive for as long as the
+ * term is kept.
+ */
+function lowerAsciiCopy(text: string, start: number, end: number): string {
+  for (let i = start; i < end; i++) scratch[i - start] = text.charCodeAt(i) | 32;
+  return String.fromCharCode.apply(null, scratch.subarray(0, end - start) as unknown as number[]);
+}
+
+/** A fresh copy of a string, sharing no memory with the text it was cut from. */
+export function detach(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, "utf16le").toString("utf16le");
+}
+
 const slotOf = (h: number, mask: number): number => (h ^ (h >>> 15)) & mask;
 
 /** Terms by id, their hashes, and the table that finds an id from a term. */
@@ -36,13 +53,13 @@ export class TermTable {
     return this.terms.length;
   }
 
-  /** Id of a term whose `hashTerm` is `h`, added when new. */
-  idOf(term: string, h: number): number {
+  /** Id of a term whose `hashTerm` is `h`, added when new (as a `detach`ed copy if `copy`). */
+  idOf(term: string, h: number, copy = false): number {
     const { slots, terms, mask } = this;
     let s = slotOf(h, mask);
     for (;;) {
       const e = slots[s] as number;
-      if (e === 0) return this.insert(s, term, h);
+      if (e === 0) return this.insert(s, copy ? detach(term) : term, h);
       if (this.hashes[e - 1] === h && terms[e - 1] === term) return e - 1;
       s = (s + 1) & mask;
     }
@@ -58,7 +75,7 @@ export class TermTable {
     let s = slotOf(h, mask);
     for (;;) {
       const e = slots[s] as number;
-      if (e === 0) return this.insert(s, text.slice(start, end).toLowerCase(), h);
+      if (e === 0) return this.insert(s, lowerAsciiCopy(text, start, end), h);
       if (this.hashes[e - 1] === h) {
         const t = terms[e - 1] as string;
         if (t.length === len) {
