@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { groupNearDuplicates } from "../clean/near-duplicates.js";
 import { createProfileBuilder } from "../clean/profile.js";
@@ -12,6 +13,7 @@ import { openOutput } from "../write/output.js";
 import {
   type BuildCache,
   type CachedClean,
+  type CachedLearned,
   digest,
   loadCache,
   saveCache,
@@ -52,7 +54,8 @@ export interface Analysed {
   readonly mode: CleanMode;
   /** Identifies the cleaning profile, so cached cleaning is reused only under the same one. */
   readonly profileDigest: string;
-  /** Cleaned records to keep for the next build. */
+  /** First-pass results and cleaned records to keep for the next build. */
+  readonly learned: Map<string, CachedLearned>;
   readonly cleans: Map<string, CachedClean>;
 }
 
@@ -125,7 +128,11 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
       throw error;
     }
     const { written } = await writer.commit();
-    await saveCache(cacheDir, GENERATOR_STAMP, { cleans: analysed.cleans, ...rendered });
+    await saveCache(cacheDir, GENERATOR_STAMP, {
+      learned: analysed.learned,
+      cleans: analysed.cleans,
+      ...rendered,
+    });
     return {
       articles: archive.entries.length,
       pages,
@@ -157,15 +164,17 @@ export async function analyseInputs(
   events.onPhase?.("read", files.length);
   const profile = options.raw ? null : createProfileBuilder();
   const hashes = new Map<string, string>();
-  for await (const batch of inBatches(files, BATCH, parallel, (b) => runner.scan(b))) {
-    for (const scanned of batch) {
-      diagnostics.push(...scanned.diagnostics);
-      if (scanned.article === null) continue;
-      hashes.set(scanned.display, scanned.article.contentHash);
-      profile?.add(scanned.article);
-    }
-    done += batch.length;
+  const learned = await learnAll(files, runner, parallel, cache, (n) => {
+    done += n;
     events.onProgress?.(done);
+  });
+  for (const file of files) {
+    const entry = learned.get(file.absolute)?.learned;
+    if (entry === undefined) continue;
+    diagnostics.push(...entry.diagnostics);
+    if (entry.contentHash === null || entry.facts === null) continue;
+    hashes.set(file.display, entry.contentHash);
+    profile?.addFacts(entry.facts);
   }
   const mode: CleanMode =
     profile === null ? { raw: true } : { raw: false, profile: profile.finish() };
@@ -218,6 +227,55 @@ export async function analyseInputs(
     nearDuplicates,
     mode,
     profileDigest,
+    learned,
     cleans,
   };
+}
+
+/**
+ * The first pass over every file: diagnostics and profile facts, reused from the cache for files
+ * whose size and modification time are unchanged, so an unchanged corpus is not parsed again.
+ */
+async function learnAll(
+  files: readonly TaskFile[],
+  runner: TaskRunner,
+  parallel: number,
+  cache: BuildCache | undefined,
+  onDone: (n: number) => void,
+): Promise<Map<string, CachedLearned>> {
+  const result = new Map<string, CachedLearned>();
+  const stale: { file: TaskFile; size: number; mtimeMs: number }[] = [];
+  for await (const batch of inBatches(files, BATCH * 4, parallel, statFiles)) {
+    for (const { file, size, mtimeMs } of batch) {
+      const hit = cache?.learned.get(file.absolute);
+      if (hit !== undefined && hit.size === size && hit.mtimeMs === mtimeMs) {
+        result.set(file.absolute, hit);
+        onDone(1);
+      } else {
+        stale.push({ file, size, mtimeMs });
+      }
+    }
+  }
+  const learn = (batch: readonly (typeof stale)[number][]) =>
+    runner.learn(batch.map((s) => s.file));
+  let i = 0;
+  for await (const batch of inBatches(stale, BATCH, parallel, learn)) {
+    for (const entry of batch) {
+      const s = stale[i++];
+      if (s !== undefined)
+        result.set(s.file.absolute, { size: s.size, mtimeMs: s.mtimeMs, learned: entry });
+    }
+    onDone(batch.length);
+  }
+  return result;
+}
+
+/** Size and modification time of each file; -1 when it cannot be read, so it is parsed (and reported). */
+function statFiles(files: readonly TaskFile[]) {
+  return Promise.all(
+    files.map(async (file) => {
+      const info = await stat(file.absolute).catch(() => null);
+      return { file, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
+    }),
+  );
 }

@@ -3,9 +3,17 @@ import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { ArticleRecord } from "../model/archive.js";
+import type { Learned } from "./tasks.js";
 
 /** Bumped whenever what the cache holds, or how pages are made from it, changes. */
 const CACHE_FORMAT = 1;
+
+/** What the first pass learned from a file, valid while its size and modification time hold. */
+export interface CachedLearned {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly learned: Learned;
+}
 
 /** A cleaned article as the previous build left it. */
 export interface CachedClean {
@@ -21,6 +29,7 @@ export interface CachedClean {
  * Search documents are not kept: they are as large as the texts themselves.
  */
 export interface BuildCache {
+  readonly learned: Map<string, CachedLearned>;
   readonly cleans: Map<string, CachedClean>;
   readonly renders: Map<string, string>;
   readonly search: { readonly key: string; readonly files: readonly string[] };
@@ -28,7 +37,12 @@ export interface BuildCache {
 
 /** An empty cache: everything is built. */
 export function emptyCache(): BuildCache {
-  return { cleans: new Map(), renders: new Map(), search: { key: "", files: [] } };
+  return {
+    learned: new Map(),
+    cleans: new Map(),
+    renders: new Map(),
+    search: { key: "", files: [] },
+  };
 }
 
 /**
@@ -40,16 +54,22 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
     const data = deserialize(await readFile(path.join(dir, "build-cache.bin"))) as {
       format: number;
       stamp: string;
+      learned: [string, CachedLearned][];
       cleans: [string, CachedClean][];
       renders: [string, string][];
       search: BuildCache["search"];
     };
     if (data.format !== CACHE_FORMAT || data.stamp !== stamp) return emptyCache();
-    if (!Array.isArray(data.cleans) || !Array.isArray(data.renders)) return emptyCache();
+    if (![data.learned, data.cleans, data.renders].every(Array.isArray)) return emptyCache();
     if (typeof data.search?.key !== "string" || !Array.isArray(data.search.files)) {
       return emptyCache();
     }
-    return { cleans: new Map(data.cleans), renders: new Map(data.renders), search: data.search };
+    return {
+      learned: new Map(data.learned),
+      cleans: new Map(data.cleans),
+      renders: new Map(data.renders),
+      search: data.search,
+    };
   } catch {
     return emptyCache();
   }
@@ -62,6 +82,7 @@ export async function saveCache(dir: string, stamp: string, cache: BuildCache): 
   const data = {
     format: CACHE_FORMAT,
     stamp,
+    learned: [...cache.learned],
     cleans: [...cache.cleans],
     renders: [...cache.renders],
   };

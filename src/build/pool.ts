@@ -6,17 +6,17 @@ import {
   type Cleaned,
   type CleanMode,
   cleanFiles,
+  type Learned,
+  learnFiles,
   type Rendered,
   type RenderItem,
   renderArticles,
-  type Scanned,
-  scanFiles,
   type TaskFile,
 } from "./tasks.js";
 
 /** Runs the per-file stages, in worker threads or in this thread. */
 export interface TaskRunner {
-  scan(files: readonly TaskFile[]): Promise<Scanned[]>;
+  learn(files: readonly TaskFile[]): Promise<Learned[]>;
   clean(files: readonly TaskFile[], mode: CleanMode): Promise<Cleaned[]>;
   render(
     items: readonly RenderItem[],
@@ -39,7 +39,7 @@ export function createRunner(workers: number): TaskRunner {
   const inProcess = workers <= 1 || import.meta.url.endsWith(".ts");
   if (inProcess) {
     return {
-      scan: scanFiles,
+      learn: learnFiles,
       clean: cleanFiles,
       render: renderArticles,
       analyze: analyzeArticles,
@@ -53,7 +53,7 @@ export function createRunner(workers: number): TaskRunner {
     idleTimeout: 1000,
   });
   return {
-    scan: (files) => pool.run(files, { name: "scan" }),
+    learn: (files) => pool.run(files, { name: "learn" }),
     clean: (files, mode) => pool.run({ files, mode }, { name: "clean" }),
     render: (items, mode, site, templatesDir) =>
       pool.run({ items, mode, site, templatesDir }, { name: "render" }),

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { cleanArticle } from "../clean/clean-article.js";
 import { bodySignature } from "../clean/near-duplicates.js";
-import type { CorpusProfile } from "../clean/profile.js";
+import { type CorpusProfile, type ProfileFacts, profileFacts } from "../clean/profile.js";
 import type { Article, Diagnostic, Entry } from "../core/types.js";
 import type { ArticleRecord } from "../model/archive.js";
 import { toRecord } from "../model/record.js";
@@ -50,9 +50,29 @@ export type CleanMode =
   | { readonly raw: true }
   | { readonly raw: false; readonly profile: CorpusProfile };
 
+/** What the first pass keeps of a file: its diagnostics and what the cleaning profile learns. */
+export interface Learned {
+  readonly display: string;
+  /** SHA-256 of the bytes, `null` when the file is not an article. */
+  readonly contentHash: string | null;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly facts: ProfileFacts | null;
+}
+
 /** Reads and parses files; an unreadable file becomes an error diagnostic, never a crash. */
 export async function scanFiles(files: readonly TaskFile[]): Promise<Scanned[]> {
   return Promise.all(files.map(scanFile));
+}
+
+/** Parses files for the first pass: diagnostics and profile facts, no article text. */
+export async function learnFiles(files: readonly TaskFile[]): Promise<Learned[]> {
+  const scanned = await scanFiles(files);
+  return scanned.map(({ display, article, diagnostics }) => ({
+    display,
+    contentHash: article?.contentHash ?? null,
+    diagnostics,
+    facts: article === null ? null : profileFacts(article),
+  }));
 }
 
 async function scanFile(file: TaskFile): Promise<Scanned> {

@@ -3,15 +3,15 @@ import {
   analyzeArticles,
   type CleanMode,
   cleanFiles,
+  learnFiles,
   type RenderItem,
   renderArticles,
-  scanFiles,
   type TaskFile,
 } from "./tasks.js";
 
 /** Worker-thread entry points: one argument each, as the pool sends them. */
-export function scan(files: readonly TaskFile[]) {
-  return scanFiles(files);
+export function learn(files: readonly TaskFile[]) {
+  return learnFiles(files);
 }
 
 export function clean(args: { files: readonly TaskFile[]; mode: CleanMode }) {

@@ -13,7 +13,7 @@ import {
   UI_PREFIX,
   UI_TEXT,
 } from "./author-words.js";
-import { namesSite, outletKey } from "./site-names.js";
+import { namesSite, OUTLET_WORDS, outletKey } from "./site-names.js";
 import { compact } from "./text.js";
 
 /** What cleaning made of an author list. */
@@ -101,6 +101,21 @@ function splitFor(name: string): { name: string; outlet: string | null } {
   return { name: m[1] as string, outlet: m[2] as string };
 }
 
+/** Splits `Jim Acosta, CNN` or `Jane Doe, Example News` into the name and the outlet after the comma. */
+function splitComma(name: string, ctx: AuthorContext): { name: string; outlet: string | null } {
+  const m = /^([^,]+),\s*(.+)$/.exec(name);
+  if (!m) return { name, outlet: null };
+  const person = m[1] as string;
+  const tail = m[2] as string;
+  const outletLike =
+    /^[A-Z]{2,6}$/.test(tail) ||
+    namesSite(tail, ctx.domain, ctx.siteNames) ||
+    ctx.outlets.has(outletKey(tail)) ||
+    OUTLET_WORDS.test(outletKey(tail));
+  if (!outletLike || person.split(/\s+/).length > 4) return { name, outlet: null };
+  return { name: person.trim(), outlet: tail };
+}
+
 /**
  * Keeps the people in a newspaper3k author list and drops the rest: dates, UI text, outlet
  * names, URL pieces, job titles, bio fragments (and every entry after a bio starts, since
@@ -129,7 +144,9 @@ export function cleanAuthors(entries: readonly string[], ctx: AuthorContext): Cl
     }
     name = name.replace(/^[-–—•*·|\s]+/, "").replace(BYLINE_PREFIX, "");
     name = RECENT_STORIES.exec(name)?.[1] ?? name;
-    const split = splitFor(name);
+    const comma = splitComma(name, ctx);
+    if (comma.outlet) notePublisher(outletPart(comma.outlet));
+    const split = splitFor(comma.name);
     if (split.outlet) notePublisher(outletPart(split.outlet));
     name = dropTrailingOutlet(split.name, ctx);
     const rule = junkRule(name, ctx);

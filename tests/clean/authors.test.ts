@@ -23,6 +23,16 @@ describe("cleanAuthors", () => {
     expect(kept(["Published P.M. Mt July", "Jane Doe"])).toEqual(["Jane Doe"]);
   });
 
+  it("keeps the person before a trailing outlet after a comma, and the outlet as publisher", () => {
+    expect(kept(["By Jane Doe, Example News", "Jim Acosta, CNN"])).toEqual([
+      "Jane Doe",
+      "Jim Acosta",
+    ]);
+    const result = cleanAuthors(["Jane Doe, Example News"], ctx("example-news.com"));
+    expect(result.publisher).toBe("Example News");
+    expect(kept(["Martin Luther King, Jr."])).toEqual(["Martin Luther King, Jr."]);
+  });
+
   it("keeps a person whose name is also a month", () => {
     expect(kept(["Julie March", "June Carter"])).toEqual(["Julie March", "June Carter"]);
   });
