@@ -89,6 +89,8 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
 
   const queue = createRebuildQueue(rebuild, {
     debounceMs: options.debounceMs ?? 30,
+    // A writer on a loaded machine can stall this long between files without ending its burst.
+    burstDebounceMs: 400,
     onError: (error) => log(`✗ ${String(error)}`),
   });
   const note = (path: string) => {

@@ -33,7 +33,7 @@ async function articlePath(slug: string): Promise<string> {
 
 const overlay = () => page.locator(`#${OVERLAY_ID}`);
 /** The overlay's panel, inside its shadow root (Playwright's CSS engine pierces open roots). */
-const overlayText = () => overlay().locator("section").innerText();
+const overlayText = () => overlay().locator("section").textContent();
 
 beforeAll(async () => {
   project = await makeProject("broadsheet-dev-", 6);
@@ -130,7 +130,7 @@ describe("startDevServer", () => {
     expect(text).toContain("1 error in the last build");
     expect(text).toMatch(/story-00003\.txt:1/);
     expect(text).toContain("[parse/not-an-article]");
-    expect(await page.locator("body").innerText()).toMatch(/record catch of \w+/);
+    expect(await page.locator("body").textContent()).toMatch(/record catch of \w+/);
     expect(logs.some((l) => /story-00003\.txt:1 {2}error/.test(l))).toBe(true);
   });
 
@@ -147,7 +147,7 @@ describe("startDevServer", () => {
       articleText(3, "Harbour story number 3", "The harbour reopened at dawn."),
     );
     await page.waitForFunction(
-      () => document.body.innerText.includes("reopened at dawn"),
+      () => document.body.textContent?.includes("reopened at dawn"),
       undefined,
       {
         timeout: 5000,
@@ -176,7 +176,7 @@ describe("startDevServer", () => {
       'const { join } = require("node:path");',
       "const [dir, text] = process.argv.slice(1);",
       "for (let n = 0; n < 1000; n++) {",
-      "  writeFileSync(join(dir, `burst-${n}.txt`), text.replace(/NUMBER/g, String(n)));",
+      '  writeFileSync(join(dir, "burst-" + n + ".txt"), text.replace(/NUMBER/g, String(n)));',
       "}",
     ].join("\n");
     const text = articleText(1, "Burst story NUMBER", "Written in a burst, number NUMBER.");
