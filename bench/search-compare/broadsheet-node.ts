@@ -18,7 +18,7 @@ function freshEngine(dir: string): { engine: Engine; loaded: { bytes: number } }
   vm.runInContext(CORE, context);
   const loaded = { bytes: 0 };
   const engine = context.BroadsheetSearch.createEngine("search/index/", (url: string) => {
-    const text = readFileSync(join(dir, url), "utf8");
+    const text = readFileSync(join(dir, url.split("?")[0] ?? url), "utf8");
     loaded.bytes += Buffer.byteLength(text);
     vm.runInContext(text, context);
   });

@@ -110,27 +110,73 @@
     document.head.appendChild(s);
   };
 
-  /** AND of all tokens and filters; a hit's score is the sum over tokens, best first. */
-  const combine = (scoreMaps, facetSets) => {
-    const hits = [];
-    const inFilters = (ord) => facetSets.every((f) => f.has(ord));
-    if (scoreMaps.length) {
-      scoreMaps.sort((x, y) => x.size - y.size);
-      const [first, ...rest] = scoreMaps;
-      first.forEach((s, ord) => {
-        let total = s;
-        for (const m of rest) {
-          const o = m.get(ord);
-          if (o === undefined) return;
-          total += o;
-        }
-        if (inFilters(ord)) hits.push({ ord, score: total });
-      });
-    } else if (facetSets.length) {
-      facetSets.sort((x, y) => x.size - y.size);
-      for (const ord of facetSets[0]) if (inFilters(ord)) hits.push({ ord, score: 0 });
+  /** Number of postings in an encoded list, without decoding their values. */
+  const postingCount = (text) => {
+    let count = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (DIGIT[text.charCodeAt(i)] < 32) {
+        count++;
+        i++;
+      }
     }
-    return hits.sort((x, y) => y.score - x.score || x.ord - y.ord);
+    return count;
+  };
+
+  /** Hits sorted best first, ties in archive order; `scores` holds one score per ordinal. */
+  const rank = (ords, count, scores) => {
+    // Few distinct scores: number them best first, then sort rank × 2^32 + ord as plain numbers.
+    const distinct = new Map();
+    for (let i = 0; i < count; i++) distinct.set(scores[ords[i]], 0);
+    const values = [...distinct.keys()].sort((x, y) => y - x);
+    for (let i = 0; i < values.length; i++) distinct.set(values[i], i);
+    const keys = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const ord = ords[i];
+      keys[i] = distinct.get(scores[ord]) * 4294967296 + ord;
+    }
+    keys.sort();
+    const hits = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const ord = keys[i] % 4294967296;
+      hits[i] = { ord, score: scores[ord] };
+    }
+    return hits;
+  };
+
+  /**
+   * AND of all tokens and filters; a hit's score is the sum over tokens, best first. Each token
+   * is { ords (ascending), scores (per ordinal, 0 = absent) }; each filter a Uint8Array of 0/1.
+   */
+  const combine = (tokenHits, facetSets, docs) => {
+    const kept = new Int32Array(docs);
+    let count = 0;
+    if (tokenHits.length) {
+      tokenHits.sort((x, y) => x.ords.length - y.ords.length);
+      const [first, ...rest] = tokenHits;
+      const total = rest.length ? new Float64Array(docs) : first.scores;
+      const { ords } = first;
+      next: for (let i = 0; i < ords.length; i++) {
+        const ord = ords[i];
+        let sum = first.scores[ord];
+        for (let t = 0; t < rest.length; t++) {
+          const o = rest[t].scores[ord];
+          if (o === 0) continue next;
+          sum += o;
+        }
+        for (let f = 0; f < facetSets.length; f++) if (facetSets[f][ord] === 0) continue next;
+        total[ord] = sum;
+        kept[count++] = ord;
+      }
+      return rank(kept, count, total);
+    }
+    const hits = [];
+    if (facetSets.length) {
+      next: for (let ord = 0; ord < docs; ord++) {
+        for (let f = 0; f < facetSets.length; f++) if (facetSets[f][ord] === 0) continue next;
+        hits.push({ ord, score: 0 });
+      }
+    }
+    return hits;
   };
 
   /**
@@ -198,30 +244,36 @@
       const span = shardOf(m.shards, to) - shardOf(m.shards, token) + 1;
       const prefix = token.length >= MIN_PREFIX_LENGTH && span <= MAX_PREFIX_SHARDS;
       return termsBetween(m, token, to, !prefix).then((matches) => {
-        const scores = new Map();
+        const scores = new Float64Array(m.docs);
+        let ords = [];
         for (const [term, list] of matches) {
-          const df = eachPosting(list, () => {});
+          const df = postingCount(list);
           const idf = Math.log(1 + (m.docs - df + 0.5) / (df + 0.5));
           const factor = idf * (term === token ? 1 : PREFIX_FACTOR);
           eachPosting(list, (ord, v) => {
-            const w =
-              ((v >> 2) / LEVELS) * (K1 + 1) +
-              (v & 2 ? TITLE_BOOST : 0) +
-              (v & 1 ? AUTHOR_BOOST : 0);
-            const s = w * factor;
-            const old = scores.get(ord);
-            if (old === undefined || s > old) scores.set(ord, s);
+            const s =
+              (((v >> 2) / LEVELS) * (K1 + 1) +
+                (v & 2 ? TITLE_BOOST : 0) +
+                (v & 1 ? AUTHOR_BOOST : 0)) *
+              factor;
+            const old = scores[ord];
+            if (old === 0) ords.push(ord);
+            if (s > old) scores[ord] = s;
           });
         }
-        return scores;
+        if (matches.length > 1) ords = Int32Array.from(ords).sort();
+        return { ords, scores };
       });
     };
 
-    /** Ordinals of the articles carrying a filter key. */
+    /** Membership (1 = carries it) of each article in a filter key. */
     const facetSet = (m, key) =>
       termsBetween(m, key, key, true).then((matches) => {
-        const set = new Set();
-        if (matches.length) eachPosting(matches[0][1], (ord) => set.add(ord));
+        const set = new Uint8Array(m.docs);
+        if (matches.length)
+          eachPosting(matches[0][1], (ord) => {
+            set[ord] = 1;
+          });
         return set;
       });
 
@@ -240,7 +292,7 @@
         return Promise.all([
           Promise.all(tokens.map((t) => tokenScores(m, t))),
           Promise.all(keys.map((k) => facetSet(m, k))),
-        ]).then(([maps, sets]) => ({ tokens, hits: combine(maps, sets) }));
+        ]).then(([maps, sets]) => ({ tokens, hits: combine(maps, sets, m.docs) }));
       });
     };
 
