@@ -34,6 +34,12 @@
   const MAX_PREFIX_SHARDS = 3;
   const MIN_PREFIX_LENGTH = 2;
   const INDEX_VERSION = 2;
+  /** Score of each posting value before idf: quantised body BM25 plus title and author boosts. */
+  const VALUE_WEIGHT = Float64Array.from(
+    { length: 64 },
+    (_, v) =>
+      ((v >> 2) / LEVELS) * (K1 + 1) + (v & 2 ? TITLE_BOOST : 0) + (v & 1 ? AUTHOR_BOOST : 0),
+  );
 
   /** Case- and diacritic-folds text: `Müller` → `muller`. */
   const foldText = (text) =>
@@ -245,23 +251,33 @@
       const prefix = token.length >= MIN_PREFIX_LENGTH && span <= MAX_PREFIX_SHARDS;
       return termsBetween(m, token, to, !prefix).then((matches) => {
         const scores = new Float64Array(m.docs);
-        let ords = [];
+        let ords = new Int32Array(matches.length === 1 ? postingCount(matches[0][1]) : m.docs);
+        let count = 0;
         for (const [term, list] of matches) {
           const df = postingCount(list);
           const idf = Math.log(1 + (m.docs - df + 0.5) / (df + 0.5));
           const factor = idf * (term === token ? 1 : PREFIX_FACTOR);
-          eachPosting(list, (ord, v) => {
-            const s =
-              (((v >> 2) / LEVELS) * (K1 + 1) +
-                (v & 2 ? TITLE_BOOST : 0) +
-                (v & 1 ? AUTHOR_BOOST : 0)) *
-              factor;
+          // Decoded inline rather than through eachPosting: lists run to 100,000 postings.
+          let ord = -1;
+          let i = 0;
+          while (i < list.length) {
+            let gap = 0;
+            let scale = 1;
+            let d = DIGIT[list.charCodeAt(i++)];
+            while (d >= 32) {
+              gap += (d - 32) * scale;
+              scale *= 32;
+              d = DIGIT[list.charCodeAt(i++)];
+            }
+            ord += gap + d * scale;
+            const s = VALUE_WEIGHT[DIGIT[list.charCodeAt(i++)]] * factor;
             const old = scores[ord];
-            if (old === 0) ords.push(ord);
+            if (old === 0) ords[count++] = ord;
             if (s > old) scores[ord] = s;
-          });
+          }
         }
-        if (matches.length > 1) ords = Int32Array.from(ords).sort();
+        ords = ords.subarray(0, count);
+        if (matches.length > 1) ords.sort();
         return { ords, scores };
       });
     };
