@@ -85,6 +85,7 @@ export async function saveCache(dir: string, stamp: string, cache: BuildCache): 
     learned: [...cache.learned],
     cleans: [...cache.cleans],
     renders: [...cache.renders],
+    search: cache.search,
   };
   await writeFile(`${file}.tmp`, serialize(data));
   await rename(`${file}.tmp`, file);

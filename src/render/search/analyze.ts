@@ -103,11 +103,14 @@ function touch(id: number): number {
   return c;
 }
 
+// `touch` may replace `counts` with a larger array, so it runs before `counts` is indexed.
 const countBody = (id: number): void => {
-  counts[id] = Math.min(touch(id) + 4, MAX_BODY_COUNT * 4);
+  const before = touch(id);
+  counts[id] = Math.min(before + 4, MAX_BODY_COUNT * 4);
 };
 const markFlag = (id: number): void => {
-  counts[id] = touch(id) | flag;
+  const before = touch(id);
+  counts[id] = before | flag;
 };
 
 /** Reduces an article to terms, weights, filter keys and a snippet; pure but for caches. */
