@@ -12,6 +12,7 @@ import {
   type RenderItem,
   renderArticles,
   type TaskFile,
+  type TemplateSource,
 } from "./tasks.js";
 
 /** Runs the per-file stages, in worker threads or in this thread. */
@@ -22,7 +23,7 @@ export interface TaskRunner {
     items: readonly RenderItem[],
     mode: CleanMode,
     site: SiteContext,
-    templatesDir: string,
+    templates: TemplateSource,
   ): Promise<Rendered[]>;
   analyze(items: readonly RenderItem[], mode: CleanMode): Promise<AnalyzedDoc[]>;
   close(): Promise<void>;
@@ -55,8 +56,8 @@ export function createRunner(workers: number): TaskRunner {
   return {
     learn: (files) => pool.run(files, { name: "learn" }),
     clean: (files, mode) => pool.run({ files, mode }, { name: "clean" }),
-    render: (items, mode, site, templatesDir) =>
-      pool.run({ items, mode, site, templatesDir }, { name: "render" }),
+    render: (items, mode, site, templates) =>
+      pool.run({ items, mode, site, templates }, { name: "render" }),
     analyze: (items, mode) => pool.run({ items, mode }, { name: "analyze" }),
     close: () => pool.destroy(),
   };

@@ -83,7 +83,7 @@ export async function renderSite(
   const search = keepSearch ? null : createSearchIndexBuilder();
   const parallel = Math.max(2, input.workers * 2);
   const renderBatch = (batch: readonly RenderItem[]) =>
-    input.runner.render(batch, input.mode, site, input.templatesDir);
+    input.runner.render(batch, input.mode, site, { dir: input.templatesDir, stamp: input.stamp });
   for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
     for (const page of batch) {
       await writer.write(page.path, page.html);

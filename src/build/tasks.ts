@@ -106,6 +106,13 @@ export async function cleanFiles(files: readonly TaskFile[], mode: CleanMode): P
   });
 }
 
+/** Where article templates come from, and a digest of their contents. */
+export interface TemplateSource {
+  readonly dir: string;
+  readonly stamp: string;
+}
+
+/** Compiled templates, by folder and contents, so an edited template is never served stale. */
 const templateCache = new Map<string, Templates>();
 
 /** Parses, cleans and renders article pages, with each article's search document. */
@@ -113,12 +120,14 @@ export async function renderArticles(
   items: readonly RenderItem[],
   mode: CleanMode,
   site: SiteContext,
-  templatesDir: string,
+  source: TemplateSource,
 ): Promise<Rendered[]> {
-  let templates = templateCache.get(templatesDir);
+  const key = `${source.dir}\0${source.stamp}`;
+  let templates = templateCache.get(key);
   if (templates === undefined) {
-    templates = createTemplates(templatesDir);
-    templateCache.set(templatesDir, templates);
+    templateCache.clear();
+    templates = createTemplates(source.dir);
+    templateCache.set(key, templates);
   }
   const scanned = await scanFiles(items.map((item) => item.file));
   const out: Rendered[] = [];

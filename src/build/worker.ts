@@ -7,6 +7,7 @@ import {
   type RenderItem,
   renderArticles,
   type TaskFile,
+  type TemplateSource,
 } from "./tasks.js";
 
 /** Worker-thread entry points: one argument each, as the pool sends them. */
@@ -22,9 +23,9 @@ export function render(args: {
   items: readonly RenderItem[];
   mode: CleanMode;
   site: SiteContext;
-  templatesDir: string;
+  templates: TemplateSource;
 }) {
-  return renderArticles(args.items, args.mode, args.site, args.templatesDir);
+  return renderArticles(args.items, args.mode, args.site, args.templates);
 }
 
 export function analyze(args: { items: readonly RenderItem[]; mode: CleanMode }) {
