@@ -26,9 +26,9 @@ function freshEngine(dir: string): { engine: Engine; loaded: { bytes: number } }
 }
 
 async function answer(engine: Engine, q: string): Promise<number> {
-  const { hits } = await engine.search({ q });
-  await engine.docs(hits.slice(0, TOP).map((h: { ord: number }) => h.ord));
-  return hits.length;
+  const { ords } = await engine.search({ q });
+  await engine.docs(Array.from(ords.slice(0, TOP)));
+  return ords.length;
 }
 
 /**

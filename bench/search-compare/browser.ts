@@ -45,7 +45,7 @@ const PAGES: Record<string, string> = {
 window.runQuery = async (q) => {
   const e = BroadsheetSearch.createEngine("search/index/");
   const r = await e.search({ q });
-  const docs = await e.docs(r.hits.slice(0, 10).map((h) => h.ord));
+  const docs = await e.docs(Array.from(r.ords.slice(0, 10)));
   return docs.length;
 };</script>`,
   pagefind: `<script>

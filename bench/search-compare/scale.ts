@@ -17,8 +17,8 @@ const PAGE = `<!doctype html><meta charset="utf-8"><script src="search-core.js">
 window.runQuery = async (q) => {
   const e = BroadsheetSearch.createEngine("search/index/");
   const r = await e.search({ q });
-  const docs = await e.docs(r.hits.slice(0, 10).map((h) => h.ord));
-  return { hits: r.hits.length, shown: docs.length };
+  const docs = await e.docs(Array.from(r.ords.slice(0, 10)));
+  return { hits: r.ords.length, shown: docs.length };
 };</script>`;
 
 async function main(): Promise<void> {

@@ -128,7 +128,20 @@
     return count;
   };
 
-  /** Hits sorted best first, ties in archive order; `scores` holds one score per ordinal. */
+  /**
+   * A ranked result: `ords` best first (ties in archive order) and their `scores`, as typed
+   * arrays because a common word hits every article; `hits` lists { ord, score } on demand.
+   */
+  const result = (tokens, ords, scores) => ({
+    tokens,
+    ords,
+    scores,
+    get hits() {
+      return Array.from(ords, (ord, i) => ({ ord, score: scores[i] }));
+    },
+  });
+
+  /** Ordinals sorted best first, ties in archive order, and their scores. */
   const rank = (ords, count, scores) => {
     // Few distinct scores: number them best first, then sort rank × 2^32 + ord as plain numbers.
     const distinct = new Map();
@@ -141,12 +154,14 @@
       keys[i] = distinct.get(scores[ord]) * 4294967296 + ord;
     }
     keys.sort();
-    const hits = new Array(count);
+    const ranked = new Int32Array(count);
+    const rankedScores = new Float64Array(count);
     for (let i = 0; i < count; i++) {
       const ord = keys[i] % 4294967296;
-      hits[i] = { ord, score: scores[ord] };
+      ranked[i] = ord;
+      rankedScores[i] = scores[ord];
     }
-    return hits;
+    return { ords: ranked, scores: rankedScores };
   };
 
   /**
@@ -175,14 +190,13 @@
       }
       return rank(kept, count, total);
     }
-    const hits = [];
     if (facetSets.length) {
       next: for (let ord = 0; ord < docs; ord++) {
         for (let f = 0; f < facetSets.length; f++) if (facetSets[f][ord] === 0) continue next;
-        hits.push({ ord, score: 0 });
+        kept[count++] = ord;
       }
     }
-    return hits;
+    return { ords: kept.slice(0, count), scores: new Float64Array(count) };
   };
 
   /**
@@ -294,7 +308,7 @@
       });
 
     /**
-     * Runs { q, source, author, year } → { tokens, hits: [{ ord, score }] }, best first;
+     * Runs { q, source, author, year } → { tokens, ords, scores, hits }, best first;
      * with filters but no words, the filtered articles in archive order (newest first).
      */
     const search = (query) => {
@@ -304,11 +318,16 @@
       if (query.author) keys.push(facetKey("author", query.author));
       if (query.year) keys.push(facetKey("year", query.year));
       return meta().then((m) => {
-        if (!tokens.length && !keys.length) return { tokens, hits: [] };
+        if (!tokens.length && !keys.length) {
+          return result(tokens, new Int32Array(0), new Float64Array(0));
+        }
         return Promise.all([
           Promise.all(tokens.map((t) => tokenScores(m, t))),
           Promise.all(keys.map((k) => facetSet(m, k))),
-        ]).then(([maps, sets]) => ({ tokens, hits: combine(maps, sets, m.docs) }));
+        ]).then(([maps, sets]) => {
+          const ranked = combine(maps, sets, m.docs);
+          return result(tokens, ranked.ords, ranked.scores);
+        });
       });
     };
 

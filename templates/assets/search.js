@@ -24,7 +24,7 @@
 
   let seq = 0;
   let timer = 0;
-  let current = { hits: [], tokens: [], shown: 0 };
+  let current = { ords: [], tokens: [], shown: 0 };
 
   const readForm = () => ({
     q: input.value.trim(),
@@ -121,13 +121,13 @@
 
   /** Renders the next page of the current hits; returns the first new link. */
   const showMore = (mySeq) => {
-    const slice = current.hits.slice(current.shown, current.shown + PAGE);
-    return engine.docs(slice.map((h) => h.ord)).then((docs) => {
+    const slice = Array.from(current.ords.slice(current.shown, current.shown + PAGE));
+    return engine.docs(slice).then((docs) => {
       if (mySeq !== seq) return null;
       const items = docs.map((d) => resultItem(d, current.tokens));
       list.append(...items);
       current.shown += items.length;
-      more.hidden = current.shown >= current.hits.length;
+      more.hidden = current.shown >= current.ords.length;
       return items.length ? items[0].querySelector("a") : null;
     });
   };
@@ -138,7 +138,7 @@
     if (!q.q && !q.source && !q.author && !q.year) {
       list.replaceChildren();
       more.hidden = true;
-      current = { hits: [], tokens: [], shown: 0 };
+      current = { ords: [], tokens: [], shown: 0 };
       engine.meta().then((m) => {
         if (mySeq === seq) say(`Type to search ${m.docs} articles.`);
       }, fail);
@@ -148,9 +148,9 @@
       .search(q)
       .then((r) => {
         if (mySeq !== seq) return;
-        current = { hits: r.hits, tokens: r.tokens, shown: 0 };
+        current = { ords: r.ords, tokens: r.tokens, shown: 0 };
         list.replaceChildren();
-        say(describe(q, r.hits.length));
+        say(describe(q, r.ords.length));
         return showMore(mySeq);
       })
       .catch(fail);

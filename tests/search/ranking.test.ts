@@ -68,6 +68,13 @@ describe("search ranking", () => {
     expect(await ords({ source: "nowhere.org" })).toEqual([]);
   });
 
+  it("returns ranked ordinals and scores as typed arrays, best first", async () => {
+    const r = await engineOver(files).engine.search({ q: "sanct" });
+    expect(Array.from(r.ords)).toEqual([4, 1, 0]);
+    expect(Array.from(r.scores)).toEqual([...r.scores].sort((a, b) => b - a));
+    expect(r.hits.map((h) => h.score)).toEqual(Array.from(r.scores));
+  });
+
   it("finds nothing for an unknown word or an empty query", async () => {
     expect(await ords({ q: "zzyzx" })).toEqual([]);
     expect(await ords({ q: "  " })).toEqual([]);

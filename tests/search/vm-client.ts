@@ -18,12 +18,12 @@ export interface ClientDoc {
 
 /** The browser engine's API, as seen from a test. */
 export interface ClientEngine {
-  search(q: {
-    q?: string;
-    source?: string;
-    author?: string;
-    year?: string;
-  }): Promise<{ tokens: string[]; hits: { ord: number; score: number }[] }>;
+  search(q: { q?: string; source?: string; author?: string; year?: string }): Promise<{
+    tokens: string[];
+    ords: Int32Array;
+    scores: Float64Array;
+    hits: { ord: number; score: number }[];
+  }>;
   docs(ords: number[]): Promise<ClientDoc[]>;
   meta(): Promise<Record<string, unknown>>;
   authors(): Promise<[string, string, number][]>;
