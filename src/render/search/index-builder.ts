@@ -67,6 +67,7 @@ function encodeIndex(
   });
   const avg = lengths.reduce((s, x) => s + x, 0) / (n || 1);
   const norms = Float64Array.from(order, (slot) => lengthNorm(lengths[slot] as number, avg));
+  const value = postingValues(norms);
   const docs = order.map((s) => stored[s] as StoredDoc);
 
   const sorted = table.terms.slice().sort();
@@ -108,7 +109,7 @@ function encodeIndex(
       slot += gap;
       const ord = ordOf[slot] as number;
       if (inOrder) {
-        end = writePosting(out, end, ord - prev, postingValue(w, norms[ord] as number));
+        end = writePosting(out, end, ord - prev, value(w, ord));
         prev = ord;
         if (first < 0) first = ord;
       } else {
@@ -122,12 +123,7 @@ function encodeIndex(
       for (let i = 0; i < count; i++) {
         const k = sortedKeys[i] as number;
         const ord = Math.floor(k / 4194304);
-        end = writePosting(
-          out,
-          end,
-          ord - prev,
-          postingValue(k - ord * 4194304, norms[ord] as number),
-        );
+        end = writePosting(out, end, ord - prev, value(k - ord * 4194304, ord));
         prev = ord;
       }
       first = count ? Math.floor((sortedKeys[0] as number) / 4194304) : -1;
@@ -140,9 +136,28 @@ function encodeIndex(
   return writeIndexFiles({ shards, docs, facets });
 }
 
-/** Posting value: quantised body weight × 4 plus the title and author flags. */
-function postingValue(weight: number, norm: number): number {
-  return quantizeWithNorm(weight >>> 2, norm) * 4 + (weight & 3);
+/** Body counts whose quantised weight is tabled per article; most counts are this small. */
+const TABLED = 16;
+
+/**
+ * Posting value of (weight, ordinal): quantised body weight × 4 plus the title and author flags,
+ * from a per-article table for small counts, so the common case needs no floating point.
+ */
+function postingValues(norms: Float64Array): (weight: number, ord: number) => number {
+  const table = new Uint8Array(norms.length * TABLED);
+  for (let ord = 0; ord < norms.length; ord++) {
+    for (let c = 0; c < TABLED; c++) {
+      table[ord * TABLED + c] = quantizeWithNorm(c, norms[ord] as number);
+    }
+  }
+  return (weight, ord) => {
+    const count = weight >>> 2;
+    const q =
+      count < TABLED
+        ? (table[ord * TABLED + count] as number)
+        : quantizeWithNorm(count, norms[ord] as number);
+    return q * 4 + (weight & 3);
+  };
 }
 
 /** Display spelling of a filter value, from the newest article carrying it. */

@@ -33,11 +33,32 @@ export class PostingPool {
     const gap = slot - (st[at + LAST_SLOT] as number);
     st[at + LAST_SLOT] = slot;
     const p = st[at + POS] as number;
-    if (gap < 128 && weight < 128 && p + 2 <= (st[at + END] as number)) {
+    const room = (st[at + END] as number) - p;
+    if (gap < 128 && weight < 128 && room >= 2) {
       const block = this.blocks[p >>> BLOCK_BITS] as Uint8Array;
       block[p & OFFSET] = gap;
       block[(p & OFFSET) + 1] = weight;
       st[at + POS] = p + 2;
+      return;
+    }
+    // Two varints of values below 2^31 take at most 10 bytes; a slice never spans blocks.
+    if (room >= 10) {
+      const block = this.blocks[p >>> BLOCK_BITS] as Uint8Array;
+      const start = p & OFFSET;
+      let o = start;
+      let v = gap;
+      while (v >= 128) {
+        block[o++] = (v & 127) | 128;
+        v >>>= 7;
+      }
+      block[o++] = v;
+      v = weight;
+      while (v >= 128) {
+        block[o++] = (v & 127) | 128;
+        v >>>= 7;
+      }
+      block[o++] = v;
+      st[at + POS] = p + (o - start);
       return;
     }
     this.varint(id, gap);
