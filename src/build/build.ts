@@ -119,6 +119,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
             await templatesDigest(options.templates, ARTICLE_TEMPLATES),
             analysed.profileDigest,
           ]),
+          pagesStamp: await templatesDigest(options.templates, [""]),
         },
         writer,
         () => events.onProgress?.(++pages),

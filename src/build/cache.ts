@@ -96,12 +96,17 @@ export function digest(value: unknown): string {
   return createHash("sha1").update(JSON.stringify(value)).digest("hex");
 }
 
-/** A digest of every file in the template folder, so a template edit invalidates what used it. */
+/**
+ * A digest of the named files and folders of the template folder (`""` names them all), so a
+ * template edit invalidates what used it.
+ */
 export async function templatesDigest(dir: string, names: readonly string[]): Promise<string> {
   const hash = createHash("sha1");
   const files = (await readdir(dir, { recursive: true })).map(String).sort();
   for (const name of files) {
-    if (!names.some((wanted) => name === wanted || name.startsWith(`${wanted}/`))) continue;
+    const wantedName = (wanted: string) =>
+      wanted === "" || name === wanted || name.startsWith(`${wanted}/`);
+    if (!names.some(wantedName)) continue;
     const contents = await readFile(path.join(dir, name)).catch(() => null);
     if (contents === null) continue;
     hash.update(name).update("\0").update(contents).update("\0");

@@ -1,5 +1,6 @@
 import { Piscina } from "piscina";
-import type { SiteContext } from "../render/pages/common.js";
+import { reviveBuildError } from "../core/errors.js";
+import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import type { AnalyzedDoc } from "../render/search/analyze.js";
 import {
   analyzeArticles,
@@ -11,6 +12,7 @@ import {
   type Rendered,
   type RenderItem,
   renderArticles,
+  renderPages,
   type TaskFile,
   type TemplateSource,
 } from "./tasks.js";
@@ -26,6 +28,7 @@ export interface TaskRunner {
     templates: TemplateSource,
   ): Promise<Rendered[]>;
   analyze(items: readonly RenderItem[], mode: CleanMode): Promise<AnalyzedDoc[]>;
+  pages(specs: readonly PageSpec[], templates: TemplateSource): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,7 @@ export function createRunner(workers: number): TaskRunner {
       clean: cleanFiles,
       render: renderArticles,
       analyze: analyzeArticles,
+      pages: async (specs, templates) => renderPages(specs, templates),
       close: async () => undefined,
     };
   }
@@ -53,29 +57,44 @@ export function createRunner(workers: number): TaskRunner {
     maxThreads: workers,
     idleTimeout: 1000,
   });
+  const run = <R>(args: unknown, name: string): Promise<R> =>
+    pool.run(args, { name }).catch((error: unknown) => {
+      throw reviveBuildError(error);
+    });
   return {
-    learn: (files) => pool.run(files, { name: "learn" }),
-    clean: (files, mode) => pool.run({ files, mode }, { name: "clean" }),
-    render: (items, mode, site, templates) =>
-      pool.run({ items, mode, site, templates }, { name: "render" }),
-    analyze: (items, mode) => pool.run({ items, mode }, { name: "analyze" }),
+    learn: (files) => run(files, "learn"),
+    clean: (files, mode) => run({ files, mode }, "clean"),
+    render: (items, mode, site, templates) => run({ items, mode, site, templates }, "render"),
+    analyze: (items, mode) => run({ items, mode }, "analyze"),
+    pages: (specs, templates) => run({ specs, templates }, "pages"),
     close: () => pool.destroy(),
   };
 }
 
-/** Splits work into batches, runs up to `parallel` at once, and yields results in input order. */
+/**
+ * Splits work into batches, runs up to `parallel` at once, and yields results in input order.
+ * Items are pulled from the iterable only as batches are launched, so a generator of pages is
+ * never held whole in memory.
+ */
 export async function* inBatches<T, R>(
-  items: readonly T[],
+  items: Iterable<T>,
   size: number,
   parallel: number,
   run: (batch: readonly T[]) => Promise<R[]>,
 ): AsyncGenerator<R[]> {
+  const source = items[Symbol.iterator]();
   const pending: Promise<R[]>[] = [];
-  let next = 0;
   const launch = () => {
-    if (next >= items.length) return;
-    pending.push(run(items.slice(next, next + size)));
-    next += size;
+    const batch: T[] = [];
+    for (let next = source.next(); !next.done; next = source.next()) {
+      batch.push(next.value);
+      if (batch.length === size) break;
+    }
+    if (batch.length === 0) return;
+    const result = run(batch);
+    // Awaited in order below; until then a failure must not count as unhandled.
+    result.catch(() => undefined);
+    pending.push(result);
   };
   for (let i = 0; i < parallel; i++) launch();
   while (pending.length > 0) {

@@ -18,6 +18,8 @@ import type { CleanMode, RenderItem, TaskFile } from "./tasks.js";
 
 /** Article pages per render task. */
 const ARTICLE_BATCH = 32;
+/** Listing pages per render task. */
+const PAGE_BATCH = 64;
 
 /** Everything the renderer needs besides the archive. */
 export interface RenderInput {
@@ -36,6 +38,8 @@ export interface RenderInput {
   readonly previous: BuildCache;
   /** Digest of the article templates and the cleaning profile. */
   readonly stamp: string;
+  /** Digest of every template, for the other pages. */
+  readonly pagesStamp: string;
 }
 
 /** What rendering leaves for the next build's cache. */
@@ -101,8 +105,21 @@ export async function renderSite(
     for (const file of files) await writer.write(file.path, file.contents);
     searchFiles = files.map((f) => f.path);
   }
-  for (const spec of listingPages(archive, site, input.pageSize)) await write(spec);
-  for (const spec of indexPages(archive, site)) await write(spec);
+  const source = { dir: input.templatesDir, stamp: input.pagesStamp };
+  const renderPages = async (specs: readonly PageSpec[]) => {
+    const html = await input.runner.pages(specs, source);
+    return specs.map((spec, i) => ({ path: spec.path, html: html[i] ?? "" }));
+  };
+  function* listings(): Generator<PageSpec> {
+    yield* listingPages(archive, site, input.pageSize);
+    yield* indexPages(archive, site);
+  }
+  for await (const batch of inBatches(listings(), PAGE_BATCH, parallel, renderPages)) {
+    for (const page of batch) {
+      await writer.write(page.path, page.html);
+      onPage();
+    }
+  }
   await write(searchPage(site));
   await write(notFoundPage(site));
   await write(reportPage(archive, input.diagnostics, site));

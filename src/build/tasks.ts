@@ -7,7 +7,7 @@ import type { ArticleRecord } from "../model/archive.js";
 import { toRecord } from "../model/record.js";
 import { parseSource } from "../parse/parse-source.js";
 import { type ArticleNav, articlePage } from "../render/pages/article.js";
-import type { SiteContext } from "../render/pages/common.js";
+import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import { type AnalyzedDoc, analyzeForSearch } from "../render/search/analyze.js";
 import { createTemplates, type Templates } from "../render/templates.js";
 
@@ -115,13 +115,7 @@ export interface TemplateSource {
 /** Compiled templates, by folder and contents, so an edited template is never served stale. */
 const templateCache = new Map<string, Templates>();
 
-/** Parses, cleans and renders article pages, with each article's search document. */
-export async function renderArticles(
-  items: readonly RenderItem[],
-  mode: CleanMode,
-  site: SiteContext,
-  source: TemplateSource,
-): Promise<Rendered[]> {
+function templatesFor(source: TemplateSource): Templates {
   const key = `${source.dir}\0${source.stamp}`;
   let templates = templateCache.get(key);
   if (templates === undefined) {
@@ -129,6 +123,17 @@ export async function renderArticles(
     templates = createTemplates(source.dir);
     templateCache.set(key, templates);
   }
+  return templates;
+}
+
+/** Parses, cleans and renders article pages, with each article's search document. */
+export async function renderArticles(
+  items: readonly RenderItem[],
+  mode: CleanMode,
+  site: SiteContext,
+  source: TemplateSource,
+): Promise<Rendered[]> {
+  const templates = templatesFor(source);
   const scanned = await scanFiles(items.map((item) => item.file));
   const out: Rendered[] = [];
   items.forEach((item, i) => {
@@ -145,6 +150,12 @@ export async function renderArticles(
     });
   });
   return out;
+}
+
+/** Renders pages whose data is complete (listings, indexes), in a worker to spare the main thread. */
+export function renderPages(specs: readonly PageSpec[], source: TemplateSource): string[] {
+  const templates = templatesFor(source);
+  return specs.map((spec) => templates.render(spec.template, spec.data));
 }
 
 /** Parses and cleans articles again for the search index only, when their pages are unchanged. */

@@ -1,4 +1,5 @@
-import type { SiteContext } from "../render/pages/common.js";
+import { markBuildError } from "../core/errors.js";
+import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import {
   analyzeArticles,
   type CleanMode,
@@ -6,17 +7,27 @@ import {
   learnFiles,
   type RenderItem,
   renderArticles,
+  renderPages,
   type TaskFile,
   type TemplateSource,
 } from "./tasks.js";
 
+/** Runs a task, marking user-facing errors so they keep their meaning in the main thread. */
+async function guarded<T>(task: () => T | Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    throw markBuildError(error);
+  }
+}
+
 /** Worker-thread entry points: one argument each, as the pool sends them. */
 export function learn(files: readonly TaskFile[]) {
-  return learnFiles(files);
+  return guarded(() => learnFiles(files));
 }
 
 export function clean(args: { files: readonly TaskFile[]; mode: CleanMode }) {
-  return cleanFiles(args.files, args.mode);
+  return guarded(() => cleanFiles(args.files, args.mode));
 }
 
 export function render(args: {
@@ -25,9 +36,13 @@ export function render(args: {
   site: SiteContext;
   templates: TemplateSource;
 }) {
-  return renderArticles(args.items, args.mode, args.site, args.templates);
+  return guarded(() => renderArticles(args.items, args.mode, args.site, args.templates));
 }
 
 export function analyze(args: { items: readonly RenderItem[]; mode: CleanMode }) {
-  return analyzeArticles(args.items, args.mode);
+  return guarded(() => analyzeArticles(args.items, args.mode));
+}
+
+export function pages(args: { specs: readonly PageSpec[]; templates: TemplateSource }) {
+  return guarded(() => renderPages(args.specs, args.templates));
 }

@@ -13,3 +13,22 @@ export class UsageError extends Error {
     this.name = "UsageError";
   }
 }
+
+/**
+ * Worker threads pass errors back by structured clone, which keeps only standard error names;
+ * a BuildError crosses as a plain Error whose message starts with this marker.
+ */
+export const BUILD_ERROR_MARK = "\u0000BuildError\u0000";
+
+/** Restores a BuildError that crossed a thread boundary; other errors pass unchanged. */
+export function reviveBuildError(error: unknown): unknown {
+  if (error instanceof Error && error.message.startsWith(BUILD_ERROR_MARK)) {
+    return new BuildError(error.message.slice(BUILD_ERROR_MARK.length));
+  }
+  return error;
+}
+
+/** Marks a BuildError so it survives the trip back from a worker thread. */
+export function markBuildError(error: unknown): unknown {
+  return error instanceof BuildError ? new Error(BUILD_ERROR_MARK + error.message) : error;
+}
