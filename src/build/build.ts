@@ -3,6 +3,7 @@ import path from "node:path";
 import { groupNearDuplicates } from "../clean/near-duplicates.js";
 import { createProfileBuilder } from "../clean/profile.js";
 import { compareDiagnostics } from "../core/format-diagnostic.js";
+import { createPhaseTimer } from "../core/timing.js";
 import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
 import { findInputs } from "../load/find-inputs.js";
 import { type ArticleRecord, buildArchive } from "../model/archive.js";
@@ -74,6 +75,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
   const cache = await loadCache(cacheDir, GENERATOR_STAMP);
   try {
     const analysed = await analyseInputs(options, out, runner, events, cache);
+    const lap = createPhaseTimer();
     const { archive, diagnostics: modelDiagnostics } = buildArchive(analysed.records, {
       includeSuspect: options.includeSuspect,
       nearDuplicates: analysed.nearDuplicates,
@@ -93,6 +95,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
 
     const writer = await openOutput(out, cacheDir);
     let pages = 0;
+    lap("model");
     events.onPhase?.("render", archive.entries.length);
     let rendered: RenderCache;
     try {
@@ -128,7 +131,9 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
       await writer.abort();
       throw error;
     }
+    lap("render");
     const { written } = await writer.commit();
+    lap("commit");
     await saveCache(cacheDir, GENERATOR_STAMP, {
       learned: analysed.learned,
       cleans: analysed.cleans,
@@ -162,6 +167,8 @@ export async function analyseInputs(
   const diagnostics: Diagnostic[] = [];
   let done = 0;
 
+  const lap = createPhaseTimer();
+  lap("find");
   events.onPhase?.("read", files.length);
   const profile = options.raw ? null : createProfileBuilder();
   const hashes = new Map<string, string>();
@@ -181,6 +188,7 @@ export async function analyseInputs(
     profile === null ? { raw: true } : { raw: false, profile: profile.finish() };
   const profileDigest = mode.raw ? "raw" : digest(mode.profile);
 
+  lap("learn");
   events.onPhase?.("clean", files.length);
   done = 0;
   const records: ArticleRecord[] = [];
@@ -219,6 +227,7 @@ export async function analyseInputs(
     records.push(entry.record);
     kept.push(file);
   }
+  lap("clean");
   const nearDuplicates = signatures.length > 0 ? groupNearDuplicates(signatures) : [];
   return {
     found: files.length,

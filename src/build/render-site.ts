@@ -1,5 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { createPhaseTimer } from "../core/timing.js";
 import type { Diagnostic, Entry } from "../core/types.js";
 import type { Archive } from "../model/archive.js";
 import { csvHeader, csvRow, exportRecord, ndjsonRow } from "../render/data-export.js";
@@ -52,6 +53,7 @@ export async function renderSite(
   onPage: () => void,
 ): Promise<RenderCache> {
   const { archive, site, templates } = input;
+  const lap = createPhaseTimer();
   const write = async (spec: PageSpec) => {
     await writer.write(spec.path, templates.render(spec.template, spec.data));
     onPage();
@@ -95,6 +97,7 @@ export async function renderSite(
       onPage();
     }
   }
+  lap("article pages");
   let searchFiles = input.previous.search.files;
   if (search !== null) {
     const analyzeBatch = (batch: readonly RenderItem[]) => input.runner.analyze(batch, input.mode);
@@ -105,6 +108,7 @@ export async function renderSite(
     for (const file of files) await writer.write(file.path, file.contents);
     searchFiles = files.map((f) => f.path);
   }
+  lap("search index");
   const source = { dir: input.templatesDir, stamp: input.pagesStamp };
   const renderPages = async (specs: readonly PageSpec[]) => {
     const html = await input.runner.pages(specs, source);
@@ -123,6 +127,7 @@ export async function renderSite(
   await write(searchPage(site));
   await write(notFoundPage(site));
   await write(reportPage(archive, input.diagnostics, site));
+  lap("listing pages");
   await copyAssets(input.templatesDir, writer);
 
   const byFile = diagnosticsByFile(input.diagnostics);
@@ -148,6 +153,7 @@ export async function renderSite(
   } else {
     await writer.write("robots.txt", "User-agent: *\nAllow: /\n");
   }
+  lap("exports and feeds");
   return { renders, search: { key: searchKey, files: searchFiles } };
 }
 
