@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { groupNearDuplicates } from "../clean/near-duplicates.js";
 import { createProfileBuilder } from "../clean/profile.js";
@@ -163,7 +163,7 @@ export async function analyseInputs(
     out,
     path.dirname(cacheDirFor(out)),
   ]);
-  const parallel = Math.max(2, options.workers * 2);
+  const parallel = Math.max(2, options.workers * 4);
   const diagnostics: Diagnostic[] = [];
   let done = 0;
 
@@ -281,11 +281,9 @@ async function learnAll(
 }
 
 /** Size and modification time of each file; -1 when it cannot be read, so it is parsed (and reported). */
-function statFiles(files: readonly TaskFile[]) {
-  return Promise.all(
-    files.map(async (file) => {
-      const info = await stat(file.absolute).catch(() => null);
-      return { file, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
-    }),
-  );
+async function statFiles(files: readonly TaskFile[]) {
+  return files.map((file) => {
+    const info = statSync(file.absolute, { throwIfNoEntry: false });
+    return { file, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
+  });
 }

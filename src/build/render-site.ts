@@ -87,7 +87,7 @@ export async function renderSite(
   const keepSearch =
     input.previous.search.key === searchKey && (await keepAll(writer, input.previous.search.files));
   const search = keepSearch ? null : createSearchIndexBuilder();
-  const parallel = Math.max(2, input.workers * 2);
+  const parallel = Math.max(2, input.workers * 4);
   const renderBatch = (batch: readonly RenderItem[]) =>
     input.runner.render(batch, input.mode, site, { dir: input.templatesDir, stamp: input.stamp });
   for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { cleanArticle } from "../clean/clean-article.js";
 import { bodySignature } from "../clean/near-duplicates.js";
 import { type CorpusProfile, type ProfileFacts, profileFacts } from "../clean/profile.js";
@@ -61,7 +61,7 @@ export interface Learned {
 
 /** Reads and parses files; an unreadable file becomes an error diagnostic, never a crash. */
 export async function scanFiles(files: readonly TaskFile[]): Promise<Scanned[]> {
-  return Promise.all(files.map(scanFile));
+  return files.map(scanFile);
 }
 
 /** Parses files for the first pass: diagnostics and profile facts, no article text. */
@@ -75,9 +75,10 @@ export async function learnFiles(files: readonly TaskFile[]): Promise<Learned[]>
   }));
 }
 
-async function scanFile(file: TaskFile): Promise<Scanned> {
+/** Reads synchronously: a worker does one file at a time, and the sync call is measurably faster. */
+function scanFile(file: TaskFile): Scanned {
   try {
-    const bytes = await readFile(file.absolute);
+    const bytes = readFileSync(file.absolute);
     const { article, diagnostics } = parseSource({ path: file.display, bytes });
     return { display: file.display, article, diagnostics };
   } catch (error) {
