@@ -73,7 +73,7 @@ export async function renderSite(
     const key = digest([input.stamp, site, item.entry, item.nav]);
     renders.set(item.entry.path, key);
     const same = input.previous.renders.get(item.entry.path) === key;
-    if (same && (await writer.keep(item.entry.path))) {
+    if (same && writer.keep(item.entry.path)) {
       unchanged.push(item);
       onPage();
     } else {
@@ -85,7 +85,7 @@ export async function renderSite(
   // changed; then its files are kept as they are.
   const searchKey = digest([input.stamp, [...renders.values()]]);
   const keepSearch =
-    input.previous.search.key === searchKey && (await keepAll(writer, input.previous.search.files));
+    input.previous.search.key === searchKey && keepAll(writer, input.previous.search.files);
   const search = keepSearch ? null : createSearchIndexBuilder();
   const parallel = Math.max(2, input.workers * 4);
   const renderBatch = (batch: readonly RenderItem[]) =>
@@ -114,9 +114,17 @@ export async function renderSite(
     const html = await input.runner.pages(specs, source);
     return specs.map((spec, i) => ({ path: spec.path, html: html[i] ?? "" }));
   };
+  // A listing page whose data and templates are unchanged is kept without rendering it again.
   function* listings(): Generator<PageSpec> {
-    yield* listingPages(archive, site, input.pageSize);
-    yield* indexPages(archive, site);
+    for (const spec of chain(
+      listingPages(archive, site, input.pageSize),
+      indexPages(archive, site),
+    )) {
+      const key = digest([input.pagesStamp, spec.template, spec.data]);
+      renders.set(spec.path, key);
+      if (input.previous.renders.get(spec.path) === key && writer.keep(spec.path)) onPage();
+      else yield spec;
+    }
   }
   for await (const batch of inBatches(listings(), PAGE_BATCH, parallel, renderPages)) {
     for (const page of batch) {
@@ -158,10 +166,14 @@ export async function renderSite(
 }
 
 /** Keeps every file of a set, or reports that one of them must be written again. */
-async function keepAll(writer: OutputWriter, files: readonly string[]): Promise<boolean> {
+function keepAll(writer: OutputWriter, files: readonly string[]): boolean {
   if (files.length === 0) return false;
-  for (const file of files) if (!(await writer.keep(file))) return false;
+  for (const file of files) if (!writer.keep(file)) return false;
   return true;
+}
+
+function* chain<T>(...parts: Iterable<T>[]): Generator<T> {
+  for (const part of parts) yield* part;
 }
 
 function neighbour(entries: readonly Entry[], id: number): Pick<Entry, "path" | "title"> | null {

@@ -1,6 +1,14 @@
 import { createHash } from "node:crypto";
-import { createWriteStream, mkdirSync, statSync, writeFileSync } from "node:fs";
-import { mkdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import {
+  createWriteStream,
+  mkdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { mkdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { BuildError } from "../core/errors.js";
 
@@ -34,7 +42,7 @@ export interface OutputWriter {
    * Keeps a file from the previous build without rewriting it, when the output still holds
    * exactly what was written then; false means the caller must write it.
    */
-  keep(relPath: string): Promise<boolean>;
+  keep(relPath: string): boolean;
   /** Streams a large file line by line into the staging folder. */
   writeLines(relPath: string, lines: Iterable<string>): Promise<void>;
   /** Moves the staged files into the output and removes files this build did not produce. */
@@ -100,7 +108,7 @@ export async function openOutput(out: string, cacheDir: string): Promise<OutputW
       if (incremental && unchanged(relPath, hash)) return;
       writeFileSync(stagePath(relPath), contents);
     },
-    async keep(relPath) {
+    keep(relPath) {
       const before = previous?.get(relPath);
       if (before === undefined || produced.has(relPath)) return false;
       return unchanged(relPath, before.hash);
@@ -167,33 +175,37 @@ function hashOf(contents: string | Uint8Array): string {
   return createHash("sha1").update(contents).digest("hex");
 }
 
+/** Applies a journal with synchronous calls, like page writes: thousands of renames go faster. */
 async function applyJournal(out: string, journal: Journal): Promise<void> {
   const made = new Set<string>();
   for (const relPath of journal.moves) {
     const from = safeJoin(journal.staging, relPath);
     const to = safeJoin(out, relPath);
     if (!made.has(path.dirname(to))) {
-      await mkdir(path.dirname(to), { recursive: true });
+      mkdirSync(path.dirname(to), { recursive: true });
       made.add(path.dirname(to));
     }
-    await rename(from, to).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "ENOENT") throw error;
-    });
+    try {
+      renameSync(from, to);
+    } catch (error) {
+      // Already moved by an earlier, interrupted commit.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
   }
   for (const relPath of journal.deletes) {
     const target = safeJoin(out, relPath);
-    await unlink(target).catch(() => undefined);
-    await removeEmptyParents(out, path.dirname(target));
+    rmSync(target, { force: true });
+    removeEmptyParents(out, path.dirname(target));
   }
 }
 
-async function removeEmptyParents(root: string, dir: string): Promise<void> {
+function removeEmptyParents(root: string, dir: string): void {
   for (let current = dir; current.startsWith(root + path.sep); current = path.dirname(current)) {
-    const removed = await rmdir(current).then(
-      () => true,
-      () => false,
-    );
-    if (!removed) return;
+    try {
+      rmdirSync(current);
+    } catch {
+      return;
+    }
   }
 }
 
