@@ -123,6 +123,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
             analysed.profileDigest,
           ]),
           pagesStamp: await templatesDigest(options.templates, [""]),
+          profileDigest: analysed.profileDigest,
         },
         writer,
         () => events.onProgress?.(++pages),

@@ -41,6 +41,8 @@ export interface RenderInput {
   readonly stamp: string;
   /** Digest of every template, for the other pages. */
   readonly pagesStamp: string;
+  /** Digest of the cleaning profile: the search index depends on it, not on templates. */
+  readonly profileDigest: string;
 }
 
 /** What rendering leaves for the next build's cache. */
@@ -83,7 +85,10 @@ export async function renderSite(
 
   // The index depends on every article, so it is rebuilt whole, or kept whole when no article
   // changed; then its files are kept as they are.
-  const searchKey = digest([input.stamp, [...renders.values()]]);
+  const searchKey = digest([
+    input.profileDigest,
+    archive.entries.map((e) => [e.path, e.contentHash, e.title, e.authors, e.published, e.domain]),
+  ]);
   const keepSearch =
     input.previous.search.key === searchKey && keepAll(writer, input.previous.search.files);
   const search = keepSearch ? null : createSearchIndexBuilder();
