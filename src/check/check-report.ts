@@ -1,16 +1,9 @@
+import type { Analysis } from "../build/analyse.js";
 import { compareDiagnostics } from "../core/format-diagnostic.js";
 import type { Diagnostic } from "../core/types.js";
 
 /** The counts and diagnostics of a parse of the whole corpus, as `analyse` returns them. */
-export interface CorpusAnalysis {
-  readonly files: number;
-  readonly articles: number;
-  readonly duplicates: number;
-  readonly undated: number;
-  readonly repairedEncodings: number;
-  readonly heldBack: number;
-  readonly diagnostics: readonly Diagnostic[];
-}
+export type CorpusAnalysis = Analysis;
 
 /**
  * What `broadsheet check --format json` prints: one JSON object, two-space indented, then a
