@@ -37,12 +37,33 @@ export interface PageSpec {
   readonly data: object;
 }
 
-/** An entry as listings show it. */
-export type EntryView = Entry & { readonly dateText: string };
+/**
+ * An entry as listings show it: only the fields the listing shows, since listing data is hashed
+ * for the build cache and sent to worker threads, tens of thousands of pages at a time.
+ */
+export interface EntryView {
+  readonly path: string;
+  readonly title: string;
+  readonly published: { readonly iso: string } | null;
+  readonly dateText: string;
+  readonly domain: string | null;
+  readonly authors: readonly { readonly name: string }[];
+  readonly readingMinutes: number;
+  readonly summary: string;
+}
 
-/** Adds the formatted date a listing shows. */
+/** The listing view of an entry, with its formatted date. */
 export function entryView(entry: Entry): EntryView {
-  return { ...entry, dateText: entry.published ? formatDate(entry.published) : "Undated" };
+  return {
+    path: entry.path,
+    title: entry.title,
+    published: entry.published ? { iso: entry.published.iso } : null,
+    dateText: entry.published ? formatDate(entry.published) : "Undated",
+    domain: entry.domain,
+    authors: entry.authors.map((a) => ({ name: a.name })),
+    readingMinutes: entry.readingMinutes,
+    summary: entry.summary,
+  };
 }
 
 /** The absolute URL of a site path, when the base URL is known. */
