@@ -3,8 +3,3 @@ export function rootPrefix(pagePath: string): string {
   const depth = pagePath.split("/").length - 1;
   return "../".repeat(depth);
 }
-
-/** A relative link from one output file to another, both given as site-relative paths. */
-export function relativeHref(fromPath: string, toPath: string): string {
-  return rootPrefix(fromPath) + toPath;
-}
