@@ -180,8 +180,18 @@ function* paginatedListing(
         timeline: listing.timeline && pager.number === 1 ? renderTimeline(archive.years, rel) : "",
         entries,
         start: pager.start,
-        pager,
-        pageNumbers: pageNumbers(pager),
+        // Only the links this page shows: the full list of page paths would make every page's
+        // data grow with the listing, and listings of thousands of pages quadratic.
+        pager: {
+          number: pager.number,
+          total: pager.total,
+          prev: head.prev,
+          next: head.next,
+          links: pageNumbers(pager).map((n) => ({
+            n,
+            path: n === 0 ? "" : (pager.paths[n - 1] ?? ""),
+          })),
+        },
       },
     };
   }
