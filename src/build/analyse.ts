@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { BuildOptions, Diagnostic } from "../core/types.js";
 import { buildArchive } from "../model/archive.js";
-import { analyseInputs } from "./build.js";
+import { analyseInputs } from "./analyse-inputs.js";
 import { createRunner } from "./pool.js";
 
 /** What `check` reports about a corpus. */

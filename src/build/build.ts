@@ -1,64 +1,23 @@
-import { statSync } from "node:fs";
 import path from "node:path";
-import { groupNearDuplicates } from "../clean/near-duplicates.js";
-import { createProfileBuilder } from "../clean/profile.js";
 import { compareDiagnostics } from "../core/format-diagnostic.js";
 import { createPhaseTimer } from "../core/timing.js";
-import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
-import { findInputs } from "../load/find-inputs.js";
-import { type ArticleRecord, buildArchive } from "../model/archive.js";
+import type { BuildOptions, BuildResult } from "../core/types.js";
+import { buildArchive } from "../model/archive.js";
 import { countArticles } from "../render/pages/common.js";
 import { createTemplates } from "../render/templates.js";
 import { guardOutput } from "../write/guard-output.js";
 import { openOutput } from "../write/output.js";
-import {
-  type BuildCache,
-  type CachedClean,
-  type CachedLearned,
-  digest,
-  loadCache,
-  saveCache,
-  templatesDigest,
-} from "./cache.js";
-import { createRunner, inBatches, type TaskRunner } from "./pool.js";
+import { analyseInputs, type BuildEvents, cacheDirFor } from "./analyse-inputs.js";
+import { digest, loadCache, saveCache, templatesDigest } from "./cache.js";
+import { createRunner } from "./pool.js";
 import { type RenderCache, renderSite } from "./render-site.js";
-import type { CleanMode, TaskFile } from "./tasks.js";
 
-/** Progress callbacks, for a progress bar. */
-export interface BuildEvents {
-  readonly onPhase?: (phase: "read" | "clean" | "render", total: number) => void;
-  readonly onProgress?: (done: number) => void;
-}
-
-/** Files per task sent to a worker: large enough to amortise messaging, small enough to balance. */
-const BATCH = 64;
-
-/** Where the build keeps what it needs to rebuild only what changed: beside the output. */
-export function cacheDirFor(out: string): string {
-  return path.join(path.dirname(out), ".broadsheet-cache", path.basename(out));
-}
-
-/** Parsed, cleaned and modelled inputs, before rendering. */
 /** Templates an article page is made from; editing others leaves article pages alone. */
 const ARTICLE_TEMPLATES = ["layout.eta", "article.eta", "partials"];
 /** Changes whenever the same input could produce different output. */
 const GENERATOR_STAMP = "broadsheet 0.1.0";
 
-export interface Analysed {
-  /** Input files found, articles or not. */
-  readonly found: number;
-  /** Files that parsed into an article, parallel to `records`. */
-  readonly files: readonly TaskFile[];
-  readonly records: readonly ArticleRecord[];
-  readonly diagnostics: Diagnostic[];
-  readonly nearDuplicates: number[][];
-  readonly mode: CleanMode;
-  /** Identifies the cleaning profile, so cached cleaning is reused only under the same one. */
-  readonly profileDigest: string;
-  /** First-pass results and cleaned records to keep for the next build. */
-  readonly learned: Map<string, CachedLearned>;
-  readonly cleans: Map<string, CachedClean>;
-}
+export { type BuildEvents, cacheDirFor };
 
 /**
  * Builds the site: load → parse → clean → model → render → write. Problems in single files are
@@ -150,141 +109,4 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
   } finally {
     await runner.close();
   }
-}
-
-/** Finds, reads, parses and cleans the inputs, and finds near-duplicate bodies. */
-export async function analyseInputs(
-  options: BuildOptions,
-  out: string,
-  runner: TaskRunner,
-  events: BuildEvents = {},
-  cache?: BuildCache,
-): Promise<Analysed> {
-  const files = await findInputs(options.inputs, process.cwd(), [
-    out,
-    path.dirname(cacheDirFor(out)),
-  ]);
-  const parallel = Math.max(2, options.workers * 4);
-  const diagnostics: Diagnostic[] = [];
-  let done = 0;
-
-  const lap = createPhaseTimer();
-  lap("find");
-  events.onPhase?.("read", files.length);
-  const profile = options.raw ? null : createProfileBuilder();
-  const hashes = new Map<string, string>();
-  const learned = await learnAll(files, runner, parallel, cache, (n) => {
-    done += n;
-    events.onProgress?.(done);
-  });
-  for (const file of files) {
-    const entry = learned.get(file.absolute)?.learned;
-    if (entry === undefined) continue;
-    diagnostics.push(...entry.diagnostics);
-    if (entry.contentHash === null || entry.facts === null) continue;
-    hashes.set(file.display, entry.contentHash);
-    profile?.addFacts(entry.facts);
-  }
-  const mode: CleanMode =
-    profile === null ? { raw: true } : { raw: false, profile: profile.finish() };
-  const profileDigest = mode.raw ? "raw" : digest(mode.profile);
-
-  lap("learn");
-  events.onPhase?.("clean", files.length);
-  done = 0;
-  const records: ArticleRecord[] = [];
-  const kept: TaskFile[] = [];
-  const signatures: { id: number; signature: Uint32Array }[] = [];
-  const cleans = new Map<string, CachedClean>();
-  const reusable = (file: TaskFile) => {
-    const hit = cache?.cleans.get(file.absolute);
-    const hash = hashes.get(file.display);
-    return hit !== undefined && hit.contentHash === hash && hit.profileDigest === profileDigest
-      ? hit
-      : null;
-  };
-  const toClean = files.filter((f) => hashes.has(f.display) && reusable(f) === null);
-  const fresh = new Map<string, CachedClean>();
-  for await (const batch of inBatches(toClean, BATCH, parallel, (b) => runner.clean(b, mode))) {
-    for (const cleaned of batch) {
-      if (cleaned.record === null) continue;
-      const { record, signature } = cleaned;
-      fresh.set(cleaned.display, {
-        contentHash: record.contentHash,
-        profileDigest,
-        record,
-        signature,
-      });
-    }
-    done += batch.length;
-    events.onProgress?.(done);
-  }
-  for (const file of files) {
-    const entry = reusable(file) ?? fresh.get(file.display);
-    if (entry === undefined) continue;
-    cleans.set(file.absolute, entry);
-    if (entry.signature !== null)
-      signatures.push({ id: records.length, signature: entry.signature });
-    records.push(entry.record);
-    kept.push(file);
-  }
-  lap("clean");
-  const nearDuplicates = signatures.length > 0 ? groupNearDuplicates(signatures) : [];
-  return {
-    found: files.length,
-    files: kept,
-    records,
-    diagnostics,
-    nearDuplicates,
-    mode,
-    profileDigest,
-    learned,
-    cleans,
-  };
-}
-
-/**
- * The first pass over every file: diagnostics and profile facts, reused from the cache for files
- * whose size and modification time are unchanged, so an unchanged corpus is not parsed again.
- */
-async function learnAll(
-  files: readonly TaskFile[],
-  runner: TaskRunner,
-  parallel: number,
-  cache: BuildCache | undefined,
-  onDone: (n: number) => void,
-): Promise<Map<string, CachedLearned>> {
-  const result = new Map<string, CachedLearned>();
-  const stale: { file: TaskFile; size: number; mtimeMs: number }[] = [];
-  for await (const batch of inBatches(files, BATCH * 4, parallel, statFiles)) {
-    for (const { file, size, mtimeMs } of batch) {
-      const hit = cache?.learned.get(file.absolute);
-      if (hit !== undefined && hit.size === size && hit.mtimeMs === mtimeMs) {
-        result.set(file.absolute, hit);
-        onDone(1);
-      } else {
-        stale.push({ file, size, mtimeMs });
-      }
-    }
-  }
-  const learn = (batch: readonly (typeof stale)[number][]) =>
-    runner.learn(batch.map((s) => s.file));
-  let i = 0;
-  for await (const batch of inBatches(stale, BATCH, parallel, learn)) {
-    for (const entry of batch) {
-      const s = stale[i++];
-      if (s !== undefined)
-        result.set(s.file.absolute, { size: s.size, mtimeMs: s.mtimeMs, learned: entry });
-    }
-    onDone(batch.length);
-  }
-  return result;
-}
-
-/** Size and modification time of each file; -1 when it cannot be read, so it is parsed (and reported). */
-async function statFiles(files: readonly TaskFile[]) {
-  return files.map((file) => {
-    const info = statSync(file.absolute, { throwIfNoEntry: false });
-    return { file, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
-  });
 }
