@@ -1,4 +1,5 @@
 import type { Analysis } from "../build/analyse.js";
+import { compareText } from "../core/compare.js";
 import { compareDiagnostics } from "../core/format-diagnostic.js";
 import type { Diagnostic } from "../core/types.js";
 
@@ -61,11 +62,7 @@ export interface CheckReport {
 
 /** Builds the report of an analysis; with `strict`, warnings fail it too. */
 export function toCheckReport(analysis: CorpusAnalysis, strict: boolean): CheckReport {
-  // Severity breaks the last tie so the output never depends on the order diagnostics arrive in.
-  const ordered = [...analysis.diagnostics].sort(
-    (a, b) =>
-      compareDiagnostics(a, b) || (a.severity < b.severity ? -1 : a.severity > b.severity ? 1 : 0),
-  );
+  const ordered = [...analysis.diagnostics].sort(compareDiagnostics);
   const diagnostics = ordered.map((d) => ({
     file: d.file,
     line: d.line,
@@ -80,7 +77,7 @@ export function toCheckReport(analysis: CorpusAnalysis, strict: boolean): CheckR
     else count.warnings++;
     counts.set(d.rule, count);
   }
-  const byRule = Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const byRule = Object.fromEntries([...counts].sort(([a], [b]) => compareText(a, b)));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   return {

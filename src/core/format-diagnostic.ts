@@ -1,3 +1,4 @@
+import { compareText } from "./compare.js";
 import type { Diagnostic } from "./types.js";
 
 /** Formats a diagnostic as one compiler-style line: `file:line  severity  message  [rule]`. */
@@ -6,10 +7,16 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${where}  ${d.severity}  ${d.message}  [${d.rule}]`;
 }
 
-/** Orders diagnostics by file, line and rule so output is stable whatever the worker count. */
+/**
+ * Orders diagnostics by file, line, rule, message and severity: a total order, so output never
+ * depends on the worker count or the order diagnostics arrive in.
+ */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  if (a.line !== b.line) return a.line - b.line;
-  if (a.rule !== b.rule) return a.rule < b.rule ? -1 : 1;
-  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    compareText(a.rule, b.rule) ||
+    compareText(a.message, b.message) ||
+    compareText(a.severity, b.severity)
+  );
 }

@@ -1,3 +1,4 @@
+import { compareText } from "../core/compare.js";
 import type { Diagnostic, Entry, PublishedDate } from "../core/types.js";
 import { createAuthorIndex } from "./author-index.js";
 import { type ArchiveGroups, groupArchive } from "./group.js";
@@ -52,8 +53,7 @@ export function compareRecords(a: ArticleRecord, b: ArticleRecord): number {
   const ta = a.published?.epochMs ?? Number.NEGATIVE_INFINITY;
   const tb = b.published?.epochMs ?? Number.NEGATIVE_INFINITY;
   if (ta !== tb) return tb - ta;
-  if (a.title !== b.title) return a.title < b.title ? -1 : 1;
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+  return compareText(a.title, b.title) || compareText(a.file, b.file);
 }
 
 /**
@@ -177,9 +177,7 @@ function cmpRec(records: readonly ArticleRecord[], a: number, b: number): number
 }
 
 function cmpFile(a: { file: string } | undefined, b: { file: string } | undefined): number {
-  const fa = a?.file ?? "";
-  const fb = b?.file ?? "";
-  return fa < fb ? -1 : fa > fb ? 1 : 0;
+  return compareText(a?.file ?? "", b?.file ?? "");
 }
 
 function at<T>(list: readonly T[], i: number): T {

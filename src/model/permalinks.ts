@@ -1,3 +1,4 @@
+import { compareText } from "../core/compare.js";
 import type { PublishedDate } from "../core/types.js";
 import { assignUniqueSlugs, toSlug } from "./slug.js";
 
@@ -44,11 +45,7 @@ export function assignPermalinks(
   });
   const paths: string[] = new Array(articles.length).fill("");
   for (const [folder, members] of byFolder) {
-    members.sort((x, y) => {
-      const fx = articles[x]?.file ?? "";
-      const fy = articles[y]?.file ?? "";
-      return fx < fy ? -1 : fx > fy ? 1 : 0;
-    });
+    members.sort((x, y) => compareText(articles[x]?.file ?? "", articles[y]?.file ?? ""));
     const slugs = assignUniqueSlugs(
       members.map((i) => {
         const a = articles[i];
