@@ -30,6 +30,26 @@ export interface PageHead {
   readonly jsonLd: string | null;
 }
 
+/** The head of a page that is neither an article nor part of a paginated listing. */
+export function plainHead(
+  title: string,
+  description: string,
+  path: string,
+  site: SiteContext,
+  section: PageHead["section"],
+): PageHead {
+  return {
+    title,
+    description,
+    canonical: absoluteUrl(site, path),
+    prev: null,
+    next: null,
+    section,
+    og: [],
+    jsonLd: null,
+  };
+}
+
 /** A rendered page: template name, data, and where it goes. */
 export interface PageSpec {
   readonly path: string;

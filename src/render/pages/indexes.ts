@@ -3,10 +3,10 @@ import { authorFolder, dateFolder, sectionFolder, sourceFolder } from "../../mod
 import { monthName } from "../dates.js";
 import { rootPrefix } from "../links.js";
 import {
-  absoluteUrl,
   countArticles,
   type PageHead,
   type PageSpec,
+  plainHead,
   type SiteContext,
 } from "./common.js";
 
@@ -95,16 +95,7 @@ function indexPage(
   section: PageHead["section"],
   site: SiteContext,
 ): PageSpec {
-  const page: PageHead = {
-    title: heading,
-    description: `${heading} in ${site.title}: ${countText}`,
-    canonical: absoluteUrl(site, path),
-    prev: null,
-    next: null,
-    section,
-    og: [],
-    jsonLd: null,
-  };
+  const page = plainHead(heading, `${heading} in ${site.title}: ${countText}`, path, site, section);
   return {
     path,
     template: "index-page",

@@ -3,10 +3,10 @@ import type { Diagnostic } from "../../core/types.js";
 import type { Archive } from "../../model/archive.js";
 import { rootPrefix } from "../links.js";
 import {
-  absoluteUrl,
   countArticles,
   type PageHead,
   type PageSpec,
+  plainHead,
   type SiteContext,
 } from "./common.js";
 
@@ -19,16 +19,7 @@ function head(
   site: SiteContext,
   section: PageHead["section"],
 ): PageHead {
-  return {
-    title,
-    description: `${title} · ${site.title}`,
-    canonical: absoluteUrl(site, path),
-    prev: null,
-    next: null,
-    section,
-    og: [],
-    jsonLd: null,
-  };
+  return plainHead(title, `${title} · ${site.title}`, path, site, section);
 }
 
 /** The search page. */
