@@ -8,7 +8,7 @@ import { createTemplates } from "../render/templates.js";
 import { guardOutput } from "../write/guard-output.js";
 import { openOutput } from "../write/output.js";
 import { analyseInputs, type BuildEvents, cacheDirFor } from "./analyse-inputs.js";
-import { digest, loadCache, saveCache, templatesDigest } from "./cache.js";
+import { digest, loadCache, saveCache, templateDigests } from "./cache.js";
 import { createRunner } from "./pool.js";
 import { type RenderCache, renderSite } from "./render-site.js";
 
@@ -34,6 +34,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
   const cache = await loadCache(cacheDir, GENERATOR_STAMP);
   try {
     const analysed = await analyseInputs(options, out, runner, events, cache);
+    const templateStamps = await templateDigests(options.templates, ARTICLE_TEMPLATES);
     const lap = createPhaseTimer();
     const { archive, diagnostics: modelDiagnostics } = buildArchive(analysed.records, {
       includeSuspect: options.includeSuspect,
@@ -77,11 +78,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
           templates,
           templatesDir: options.templates,
           previous: cache,
-          stamp: digest([
-            await templatesDigest(options.templates, ARTICLE_TEMPLATES),
-            analysed.profileDigest,
-          ]),
-          pagesStamp: await templatesDigest(options.templates, [""]),
+          stamp: digest([templateStamps.article, analysed.profileDigest]),
+          pagesStamp: templateStamps.all,
           profileDigest: analysed.profileDigest,
         },
         writer,

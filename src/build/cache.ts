@@ -96,20 +96,30 @@ export function digest(value: unknown): string {
   return createHash("sha1").update(JSON.stringify(value)).digest("hex");
 }
 
+/** Digests of the template folder: of every file, and of those an article page is made from. */
+export interface TemplateDigests {
+  readonly all: string;
+  readonly article: string;
+}
+
 /**
- * A digest of the named files and folders of the template folder (`""` names them all), so a
- * template edit invalidates what used it.
+ * Reads the template folder once and digests it twice: everything, and only the files and
+ * folders in `articleNames`, so a template edit invalidates only the pages that use it.
  */
-export async function templatesDigest(dir: string, names: readonly string[]): Promise<string> {
-  const hash = createHash("sha1");
+export async function templateDigests(
+  dir: string,
+  articleNames: readonly string[],
+): Promise<TemplateDigests> {
+  const all = createHash("sha1");
+  const article = createHash("sha1");
   const files = (await readdir(dir, { recursive: true })).map(String).sort();
   for (const name of files) {
-    const wantedName = (wanted: string) =>
-      wanted === "" || name === wanted || name.startsWith(`${wanted}/`);
-    if (!names.some(wantedName)) continue;
     const contents = await readFile(path.join(dir, name)).catch(() => null);
     if (contents === null) continue;
-    hash.update(name).update("\0").update(contents).update("\0");
+    const targets = articleNames.some((n) => name === n || name.startsWith(`${n}/`))
+      ? [all, article]
+      : [all];
+    for (const hash of targets) hash.update(name).update("\0").update(contents).update("\0");
   }
-  return hash.digest("hex");
+  return { all: all.digest("hex"), article: article.digest("hex") };
 }

@@ -150,8 +150,8 @@ export async function renderSite(
   );
   await writer.writeLines(
     "articles.csv",
-    withHeader(
-      csvHeader(),
+    chain(
+      [csvHeader()],
       mapLines(archive.entries, (e) => csvRow(exportRecord(e, byFile.get(e.file) ?? []))),
     ),
   );
@@ -204,11 +204,6 @@ function diagnosticsByFile(diagnostics: readonly Diagnostic[]): Map<string, Diag
 
 function* mapLines<T>(items: readonly T[], line: (item: T) => string): Generator<string> {
   for (const item of items) yield line(item);
-}
-
-function* withHeader(header: string, rows: Iterable<string>): Generator<string> {
-  yield header;
-  yield* rows;
 }
 
 /** Copies `templates/assets/` into `assets/`, in sorted order so output is stable. */

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { cleanArticle } from "../clean/clean-article.js";
 import { bodySignature } from "../clean/near-duplicates.js";
 import { type CorpusProfile, type ProfileFacts, profileFacts } from "../clean/profile.js";
+import { BuildError } from "../core/errors.js";
 import type { Article, Diagnostic, Entry } from "../core/types.js";
 import type { ArticleRecord } from "../model/archive.js";
 import { toRecord } from "../model/record.js";
@@ -98,7 +99,7 @@ export async function cleanFiles(files: readonly TaskFile[], mode: CleanMode): P
   const scanned = await scanFiles(files);
   return scanned.map(({ display, article }) => {
     if (article === null) return { display, record: null, signature: null };
-    const cleaned = mode.raw ? article : cleanArticle(article, mode.profile);
+    const cleaned = applyClean(article, mode);
     return {
       display,
       record: toRecord(cleaned),
@@ -135,22 +136,16 @@ export async function renderArticles(
   source: TemplateSource,
 ): Promise<Rendered[]> {
   const templates = templatesFor(source);
-  const scanned = await scanFiles(items.map((item) => item.file));
-  const out: Rendered[] = [];
-  items.forEach((item, i) => {
-    const article = scanned[i]?.article;
-    if (article === null || article === undefined) {
-      throw new Error(`${item.file.display} changed while the site was being built; build again`);
-    }
-    const cleaned = mode.raw ? article : cleanArticle(article, mode.profile);
+  const articles = await cleanedArticles(items, mode);
+  return items.map((item, i) => {
+    const cleaned = articles[i] as Article;
     const spec = articlePage(item.entry, cleaned, item.nav, site);
-    out.push({
+    return {
       path: spec.path,
       html: templates.render(spec.template, spec.data),
       search: searchDocument(item.entry, cleaned),
-    });
+    };
   });
-  return out;
 }
 
 /** Renders pages whose data is complete (listings, indexes), in a worker to spare the main thread. */
@@ -164,13 +159,25 @@ export async function analyzeArticles(
   items: readonly RenderItem[],
   mode: CleanMode,
 ): Promise<AnalyzedDoc[]> {
+  const articles = await cleanedArticles(items, mode);
+  return items.map((item, i) => searchDocument(item.entry, articles[i] as Article));
+}
+
+function applyClean(article: Article, mode: CleanMode): Article {
+  return mode.raw ? article : cleanArticle(article, mode.profile);
+}
+
+/** Parses and cleans the articles of modelled entries again, as the cleaning pass did. */
+async function cleanedArticles(items: readonly RenderItem[], mode: CleanMode): Promise<Article[]> {
   const scanned = await scanFiles(items.map((item) => item.file));
   return items.map((item, i) => {
     const article = scanned[i]?.article;
     if (article === null || article === undefined) {
-      throw new Error(`${item.file.display} changed while the site was being built; build again`);
+      throw new BuildError(
+        `${item.file.display} changed while the site was being built; build again`,
+      );
     }
-    return searchDocument(item.entry, mode.raw ? article : cleanArticle(article, mode.profile));
+    return applyClean(article, mode);
   });
 }
 

@@ -79,7 +79,10 @@ export async function openOutput(out: string, cacheDir: string): Promise<OutputW
   // time of the same calls through the thread pool, while the main thread has nothing else to do
   // than wait for workers.
   function stagePath(relPath: string): string {
-    const target = safeJoin(staging, relPath);
+    return ensureDir(safeJoin(staging, relPath));
+  }
+
+  function ensureDir(target: string): string {
     const dir = path.dirname(target);
     if (!madeDirs.has(dir)) {
       mkdirSync(dir, { recursive: true });
@@ -102,11 +105,11 @@ export async function openOutput(out: string, cacheDir: string): Promise<OutputW
     produced,
     async write(relPath, contents) {
       if (produced.has(relPath)) throw new Error(`two pages would be written to ${relPath}`);
-      safeJoin(staging, relPath);
+      const target = safeJoin(staging, relPath);
       const hash = hashOf(contents);
       produced.set(relPath, { staged: hash });
       if (incremental && unchanged(relPath, hash)) return;
-      writeFileSync(stagePath(relPath), contents);
+      writeFileSync(ensureDir(target), contents);
     },
     keep(relPath) {
       const before = previous?.get(relPath);
