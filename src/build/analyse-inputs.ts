@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { groupNearDuplicates } from "../clean/near-duplicates.js";
 import { createProfileBuilder } from "../clean/profile.js";
@@ -48,6 +48,7 @@ export async function analyseInputs(
   runner: TaskRunner,
   events: BuildEvents = {},
   cache?: BuildCache,
+  changed: ReadonlySet<string> | null = null,
 ): Promise<Analysed> {
   const files = await findInputs(options.inputs, process.cwd(), [
     out,
@@ -62,7 +63,7 @@ export async function analyseInputs(
   events.onPhase?.("read", files.length);
   const profile = options.raw ? null : createProfileBuilder();
   const hashes = new Map<string, string>();
-  const learned = await learnAll(files, runner, parallel, cache, (n) => {
+  const learned = await learnAll(files, runner, parallel, cache, changed, (n) => {
     done += n;
     events.onProgress?.(done);
   });
@@ -135,17 +136,30 @@ export async function analyseInputs(
 /**
  * The first pass over every file: diagnostics and profile facts, reused from the cache for files
  * whose size and modification time are unchanged, so an unchanged corpus is not parsed again.
+ * With a watcher's list of `changed` files, the others are reused without even a `stat`.
  */
 async function learnAll(
   files: readonly TaskFile[],
   runner: TaskRunner,
   parallel: number,
   cache: BuildCache | undefined,
+  changed: ReadonlySet<string> | null,
   onDone: (n: number) => void,
 ): Promise<Map<string, CachedLearned>> {
   const result = new Map<string, CachedLearned>();
   const stale: { file: TaskFile; size: number; mtimeMs: number }[] = [];
-  for await (const batch of inBatches(files, BATCH * 4, parallel, statFiles)) {
+  const toStat: TaskFile[] = [];
+  const trusted = changed !== null && onlyInputs(changed, files) ? changed : null;
+  for (const file of files) {
+    const hit = trusted === null ? undefined : cache?.learned.get(file.absolute);
+    if (hit !== undefined && !trusted?.has(file.absolute)) {
+      result.set(file.absolute, hit);
+      onDone(1);
+    } else {
+      toStat.push(file);
+    }
+  }
+  for await (const batch of inBatches(toStat, BATCH * 4, parallel, statFiles)) {
     for (const { file, size, mtimeMs } of batch) {
       const hit = cache?.learned.get(file.absolute);
       if (hit !== undefined && hit.size === size && hit.mtimeMs === mtimeMs) {
@@ -168,6 +182,18 @@ async function learnAll(
     onDone(batch.length);
   }
   return result;
+}
+
+/**
+ * Whether every changed path that still exists is an input file as found. A path outside that
+ * set (a template, or an input reached by another spelling of its path) means the list cannot be
+ * trusted to name every changed input.
+ */
+function onlyInputs(changed: ReadonlySet<string>, files: readonly TaskFile[]): boolean {
+  if (changed.size === 0) return true;
+  const inputs = new Set(files.map((f) => f.absolute));
+  for (const p of changed) if (!inputs.has(p) && existsSync(p)) return false;
+  return true;
 }
 
 /** Size and modification time of each file; -1 when it cannot be read, so it is parsed (and reported). */

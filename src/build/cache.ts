@@ -5,6 +5,9 @@ import { deserialize, serialize } from "node:v8";
 import type { ArticleRecord } from "../model/archive.js";
 import type { Learned } from "./tasks.js";
 
+/** The cache's file name in the cache folder. */
+export const CACHE_FILE = "build-cache.bin";
+
 /** Bumped whenever what the cache holds, or how pages are made from it, changes. */
 const CACHE_FORMAT = 1;
 
@@ -51,7 +54,7 @@ export function emptyCache(): BuildCache {
  */
 export async function loadCache(dir: string, stamp: string): Promise<BuildCache> {
   try {
-    const data = deserialize(await readFile(path.join(dir, "build-cache.bin"))) as {
+    const data = deserialize(await readFile(path.join(dir, CACHE_FILE))) as {
       format: number;
       stamp: string;
       learned: [string, CachedLearned][];
@@ -78,7 +81,7 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
 /** Saves the cache atomically (write then rename). */
 export async function saveCache(dir: string, stamp: string, cache: BuildCache): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, "build-cache.bin");
+  const file = path.join(dir, CACHE_FILE);
   const data = {
     format: CACHE_FORMAT,
     stamp,

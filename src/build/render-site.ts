@@ -9,6 +9,7 @@ import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import { indexPages } from "../render/pages/indexes.js";
 import { listingPages } from "../render/pages/listings.js";
 import { notFoundPage, reportPage, searchPage } from "../render/pages/misc.js";
+import type { AnalyzedDoc } from "../render/search/analyze.js";
 import { createSearchIndexBuilder } from "../render/search/index-builder.js";
 import { renderSitemaps } from "../render/sitemap.js";
 import type { Templates } from "../render/templates.js";
@@ -43,7 +44,16 @@ export interface RenderInput {
   readonly pagesStamp: string;
   /** Digest of the cleaning profile: the search index depends on it, not on templates. */
   readonly profileDigest: string;
+  /**
+   * Search documents of the previous build to reuse, and a map to fill for the next one; `null`
+   * when nothing outlives this build. With an empty `previous`, every document is analysed
+   * even if the index is kept, so the next build in the session has them all.
+   */
+  readonly searchMemo: { readonly previous: SearchMemo | null; readonly next: SearchMemo } | null;
 }
+
+/** Analysed search documents by input file, with the key of what each was made from. */
+export type SearchMemo = Map<string, { readonly key: string; readonly doc: AnalyzedDoc }>;
 
 /** What rendering leaves for the next build's cache. */
 export type RenderCache = Pick<BuildCache, "renders" | "search">;
@@ -92,23 +102,48 @@ export async function renderSite(
   const keepSearch =
     input.previous.search.key === searchKey && keepAll(writer, input.previous.search.files);
   const search = keepSearch ? null : createSearchIndexBuilder();
+  const memo = input.searchMemo;
+  const docKey = (entry: Entry) =>
+    JSON.stringify([
+      input.profileDigest,
+      entry.contentHash,
+      entry.path,
+      entry.title,
+      entry.authors.map((a) => a.name),
+      entry.published?.iso ?? null,
+      entry.domain,
+    ]);
+  const addDoc = (entry: Entry, doc: AnalyzedDoc, key = docKey(entry)) => {
+    search?.add(doc);
+    memo?.next.set(entry.file, { key, doc });
+  };
   const parallel = Math.max(2, input.workers * 4);
   const renderBatch = (batch: readonly RenderItem[]) =>
     input.runner.render(batch, input.mode, site, { dir: input.templatesDir, stamp: input.stamp });
+  let i = 0;
   for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
     for (const page of batch) {
       await writer.write(page.path, page.html);
-      search?.add(page.search);
+      addDoc((toRender[i++] as RenderItem).entry, page.search);
       onPage();
     }
   }
   lap("article pages");
+  const toAnalyze: RenderItem[] = [];
+  for (const item of unchanged) {
+    const key = docKey(item.entry);
+    const hit = memo?.previous?.get(item.entry.file);
+    if (hit !== undefined && hit.key === key)
+      addDoc(item.entry, { ...hit.doc, id: item.entry.id }, key);
+    else if (search !== null || (memo !== null && memo.previous === null)) toAnalyze.push(item);
+  }
+  const analyzeBatch = (batch: readonly RenderItem[]) => input.runner.analyze(batch, input.mode);
+  i = 0;
+  for await (const docs of inBatches(toAnalyze, ARTICLE_BATCH * 4, parallel, analyzeBatch)) {
+    for (const doc of docs) addDoc((toAnalyze[i++] as RenderItem).entry, doc);
+  }
   let searchFiles = input.previous.search.files;
   if (search !== null) {
-    const analyzeBatch = (batch: readonly RenderItem[]) => input.runner.analyze(batch, input.mode);
-    for await (const docs of inBatches(unchanged, ARTICLE_BATCH * 4, parallel, analyzeBatch)) {
-      for (const doc of docs) search.add(doc);
-    }
     const files = search.finish();
     for (const file of files) await writer.write(file.path, file.contents);
     searchFiles = files.map((f) => f.path);

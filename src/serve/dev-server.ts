@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import { relative, resolve } from "node:path";
 import type { FSWatcher } from "chokidar";
-import { build } from "../build/build.js";
+import { createBuildSession } from "../build/session.js";
 import { type ConfigFile, loadConfig } from "../cli/config.js";
 import { BuildError, UsageError } from "../core/errors.js";
 import type { BuildOptions } from "../core/types.js";
@@ -13,6 +13,7 @@ import {
   describeBuild,
   INITIAL_STATE,
   nextState,
+  plural,
 } from "./dev-state.js";
 import { createEventHub } from "./event-hub.js";
 import { closeServer, listenOnFreePort, serverUrl } from "./listen.js";
@@ -55,11 +56,22 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   let state = INITIAL_STATE;
   const hub = createEventHub();
 
+  const session = createBuildSession("on-close");
   let buildStartedAt = 0;
   const rebuild = async (changed: readonly string[]): Promise<void> => {
     buildStartedAt = Date.now();
     const started = performance.now();
     let outcome: BuildOutcome;
+    const paths = changed.map((p) => resolve(cwd, p));
+    if (state.id > 0 && !configChanged) {
+      // The edited pages go out first; the rebuild below then brings listings and search along.
+      const early = await session.preview(paths).catch(() => 0);
+      if (early > 0) {
+        state = { ...state, id: state.id + 1 };
+        hub.broadcast("build", browserPayload(state));
+        log(`↻ ${plural(early, "page")} updated in ${Math.round(performance.now() - started)} ms`);
+      }
+    }
     try {
       if (configChanged && configFile !== null) {
         configChanged = false;
@@ -69,7 +81,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
         config = after;
         if (watchTargetsDiffer(before, current)) await rewatch();
       }
-      outcome = { kind: "built", result: await build(current) };
+      outcome = { kind: "built", result: await session.build(current, {}, paths) };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // A user's mistake is told by its message; anything else is a bug, and its stack helps.
@@ -118,7 +130,9 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   // Until the server is handed over, Ctrl-C would kill the process mid-write: finish cleanly.
   const stopEarly = () => {
     log("Stopping after the current build…");
-    void Promise.all([queue.close(), watching.watcher.close()]).then(() => process.exit(130));
+    void Promise.all([queue.close(), watching.watcher.close()])
+      .then(() => session.close())
+      .then(() => process.exit(130));
   };
   process.once("SIGINT", stopEarly);
   try {
@@ -149,6 +163,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     url: serverUrl(options.host, port),
     async close() {
       await Promise.all([watching.watcher.close(), queue.close()]);
+      await session.close();
       hub.close();
       await closeServer(server);
     },

@@ -57,7 +57,8 @@ export function browserPayload(state: DevState) {
   };
 }
 
-function plural(n: number, word: string): string {
+/** `1 page`, `2 pages`. */
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 

@@ -1,0 +1,204 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { compareDiagnostics } from "../core/format-diagnostic.js";
+import { createPhaseTimer } from "../core/timing.js";
+import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
+import { buildArchive } from "../model/archive.js";
+import { countArticles } from "../render/pages/common.js";
+import { createTemplates } from "../render/templates.js";
+import { guardOutput } from "../write/guard-output.js";
+import { openOutput } from "../write/output.js";
+import { analyseInputs, type BuildEvents, cacheDirFor } from "./analyse-inputs.js";
+import {
+  type BuildCache,
+  CACHE_FILE,
+  digest,
+  loadCache,
+  saveCache,
+  templateDigests,
+} from "./cache.js";
+import { createRunner, type TaskRunner } from "./pool.js";
+import { type LastBuild, previewEdits } from "./preview-edits.js";
+import { renderSite, type SearchMemo } from "./render-site.js";
+
+/** Templates an article page is made from; editing others leaves article pages alone. */
+const ARTICLE_TEMPLATES = ["layout.eta", "article.eta", "partials"];
+/** Changes whenever the same input could produce different output. */
+const GENERATOR_STAMP = "broadsheet 0.1.0";
+
+/**
+ * Builds one site again and again, keeping between builds what a new process would have to
+ * reload: the worker pool, the build cache and the analysed search documents.
+ */
+export interface BuildSession {
+  /**
+   * Builds the site. `changed` lists the input files (absolute paths) changed since the previous
+   * call, as a file watcher saw them; other inputs are then trusted unchanged without a `stat`.
+   * `null` checks every input.
+   */
+  build(
+    options: BuildOptions,
+    events?: BuildEvents,
+    changed?: readonly string[] | null,
+  ): Promise<BuildResult>;
+  /**
+   * Writes the pages of edited articles into the output of the last build, before `build` brings
+   * the rest up to date; see {@link previewEdits}. Returns the pages written, 0 when the edits
+   * need a full rebuild to show.
+   */
+  preview(changed: readonly string[]): Promise<number>;
+  /** Saves the cache when the session keeps it in memory, and stops the workers. */
+  close(): Promise<void>;
+}
+
+/** When the session writes its cache to disk. */
+export type CachePersistence =
+  /** After every build: one-shot builds. */
+  | "each-build"
+  /**
+   * Only on `close`. The cache on disk is removed by the first build, so a session killed before
+   * it closes leaves no cache older than the site it wrote; the next build is then a full one.
+   */
+  | "on-close";
+
+interface SessionState {
+  readonly out: string;
+  readonly cache: BuildCache;
+  readonly search: SearchMemo;
+  readonly last: LastBuild;
+}
+
+/** Starts a session; see {@link BuildSession}. */
+export function createBuildSession(persistence: CachePersistence): BuildSession {
+  let runner: { workers: number; tasks: TaskRunner } | null = null;
+  let state: SessionState | null = null;
+  /** Changes seen since the last successful build; `null` once any call did not list them. */
+  let pending: Set<string> | null = null;
+
+  const runnerFor = async (workers: number): Promise<TaskRunner> => {
+    if (runner?.workers === workers) return runner.tasks;
+    await runner?.tasks.close();
+    runner = { workers, tasks: createRunner(workers) };
+    return runner.tasks;
+  };
+
+  return {
+    async build(options, events = {}, changed = null) {
+      const started = performance.now();
+      const lap = createPhaseTimer();
+      const cwd = process.cwd();
+      guardOutput(options.out, options.inputs, cwd);
+      const out = path.resolve(cwd, options.out);
+      const templates = createTemplates(options.templates);
+      const tasks = await runnerFor(options.workers);
+      const cacheDir = cacheDirFor(out);
+      const warm = state?.out === out ? state : null;
+      if (warm === null) pending = null;
+      else if (changed === null) pending = null;
+      else if (pending !== null) for (const file of changed) pending.add(file);
+      const cache = warm?.cache ?? (await loadCache(cacheDir, GENERATOR_STAMP));
+      if (warm === null && persistence === "on-close") {
+        await rm(path.join(cacheDir, CACHE_FILE), { force: true });
+      }
+      lap("load cache");
+      const analysed = await analyseInputs(options, out, tasks, events, cache, pending);
+      const templateStamps = await templateDigests(options.templates, ARTICLE_TEMPLATES);
+      lap("analyse");
+      const { archive, diagnostics: modelDiagnostics } = buildArchive(analysed.records, {
+        includeSuspect: options.includeSuspect,
+        nearDuplicates: analysed.nearDuplicates,
+      });
+      const diagnostics: Diagnostic[] = [...analysed.diagnostics, ...modelDiagnostics];
+      if (options.baseUrl === null) {
+        diagnostics.push({
+          file: "(config)",
+          line: 0,
+          severity: "warning",
+          message:
+            "No base URL set, so feeds, sitemap.xml and canonical links were skipped; set `--base-url https://…/`",
+          rule: "config/no-base-url",
+        });
+      }
+      diagnostics.sort(compareDiagnostics);
+
+      const writer = await openOutput(out, cacheDir);
+      let pages = 0;
+      lap("model");
+      events.onPhase?.("render", archive.entries.length);
+      const search: SearchMemo = new Map();
+      const site = {
+        title: options.title,
+        lang: "en",
+        baseUrl: options.baseUrl,
+        feeds: options.baseUrl !== null,
+        stats: countArticles(archive.entries.length),
+      };
+      const stamp = digest([templateStamps.article, analysed.profileDigest]);
+      let rendered: Awaited<ReturnType<typeof renderSite>>;
+      try {
+        rendered = await renderSite(
+          {
+            archive,
+            files: new Map(analysed.files.map((f) => [f.display, f])),
+            mode: analysed.mode,
+            runner: tasks,
+            workers: options.workers,
+            diagnostics,
+            site,
+            pageSize: options.pageSize,
+            templates,
+            templatesDir: options.templates,
+            previous: cache,
+            stamp,
+            pagesStamp: templateStamps.all,
+            profileDigest: analysed.profileDigest,
+            searchMemo:
+              persistence === "on-close" ? { previous: warm?.search ?? null, next: search } : null,
+          },
+          writer,
+          () => events.onProgress?.(++pages),
+        );
+      } catch (error) {
+        await writer.abort();
+        throw error;
+      }
+      lap("render");
+      const { written } = await writer.commit();
+      lap("commit");
+      const next: BuildCache = { learned: analysed.learned, cleans: analysed.cleans, ...rendered };
+      const last: LastBuild = {
+        out,
+        archive,
+        files: new Map(analysed.files.map((f) => [f.absolute, f])),
+        records: new Map([...analysed.cleans].map(([file, clean]) => [file, clean.record])),
+        mode: analysed.mode,
+        site,
+        templates: { dir: options.templates, stamp },
+      };
+      state = { out, cache: next, search, last };
+      pending = new Set();
+      if (persistence === "each-build") {
+        await saveCache(cacheDir, GENERATOR_STAMP, next);
+        lap("save cache");
+      }
+      return {
+        articles: archive.entries.length,
+        pages,
+        written,
+        diagnostics,
+        seconds: (performance.now() - started) / 1000,
+      };
+    },
+    async preview(changed) {
+      if (state === null || runner === null) return 0;
+      return previewEdits(state.last, runner.tasks, changed);
+    },
+    async close() {
+      if (persistence === "on-close" && state !== null) {
+        await saveCache(cacheDirFor(state.out), GENERATOR_STAMP, state.cache);
+      }
+      await runner?.tasks.close();
+      runner = null;
+    },
+  };
+}
