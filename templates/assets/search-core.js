@@ -116,18 +116,6 @@
     document.head.appendChild(s);
   };
 
-  /** Number of postings in an encoded list, without decoding their values. */
-  const postingCount = (text) => {
-    let count = 0;
-    for (let i = 0; i < text.length; i++) {
-      if (DIGIT[text.charCodeAt(i)] < 32) {
-        count++;
-        i++;
-      }
-    }
-    return count;
-  };
-
   /**
    * A ranked result: `ords` best first (ties in archive order) and their `scores`, as typed
    * arrays because a common word hits every article; `hits` lists { ord, score } on demand.
@@ -141,46 +129,87 @@
     },
   });
 
-  /** Ordinals sorted best first, ties in archive order, and their scores. */
-  const rank = (ords, count, scores) => {
-    // Few distinct scores: number them best first, then sort rank × 2^32 + ord as plain numbers.
-    const distinct = new Map();
-    for (let i = 0; i < count; i++) distinct.set(scores[ords[i]], 0);
-    const values = [...distinct.keys()].sort((x, y) => y - x);
-    for (let i = 0; i < values.length; i++) distinct.set(values[i], i);
-    const keys = new Float64Array(count);
-    for (let i = 0; i < count; i++) {
-      const ord = ords[i];
-      keys[i] = distinct.get(scores[ord]) * 4294967296 + ord;
-    }
-    keys.sort();
+  // Posting codes grouped by equal weight, best first: one term ranks by counting sort on these.
+  const WEIGHTS_DESC = [...new Set(VALUE_WEIGHT)].sort((x, y) => y - x);
+  const BUCKET_OF_CODE = Int32Array.from(VALUE_WEIGHT, (w) => WEIGHTS_DESC.indexOf(w));
+
+  /**
+   * Stable counting sort of `ords` (ascending) into buckets 0 (best) … `buckets - 1`, so ties
+   * stay in archive order; `sizes[b]` counts bucket b's hits and `scoreOf(b)` is its score.
+   */
+  const bucketSort = (ords, count, bucketIds, sizes, scoreOf) => {
+    const next = new Int32Array(sizes.length + 1);
+    for (let b = 0; b < sizes.length; b++) next[b + 1] = next[b] + sizes[b];
     const ranked = new Int32Array(count);
     const rankedScores = new Float64Array(count);
-    for (let i = 0; i < count; i++) {
-      const ord = keys[i] % 4294967296;
-      ranked[i] = ord;
-      rankedScores[i] = scores[ord];
-    }
+    for (let b = 0; b < sizes.length; b++) rankedScores.fill(scoreOf(b), next[b], next[b + 1]);
+    for (let i = 0; i < count; i++) ranked[next[bucketIds[i]]++] = ords[i];
     return { ords: ranked, scores: rankedScores };
+  };
+
+  /** Ranks one term's hits by their weight buckets: no per-hit floating point or sort. */
+  const rankTerm = (hit) =>
+    bucketSort(hit.ords, hit.count, hit.buckets, hit.sizes, (b) => WEIGHTS_DESC[b] * hit.factor);
+
+  /** Ordinals (ascending) sorted best first, ties in archive order, by per-ordinal scores. */
+  const rank = (ords, count, scores) => {
+    // Few distinct scores: find them by a native sort, then counting-sort the hits by them.
+    const own = new Float64Array(count);
+    for (let i = 0; i < count; i++) own[i] = scores[ords[i]];
+    const sorted = own.slice().sort();
+    const values = [];
+    for (let i = count - 1; i >= 0; i--) {
+      if (i === count - 1 || sorted[i] !== sorted[i + 1]) values.push(sorted[i]);
+    }
+    const bucketIds = new Int32Array(count);
+    const sizes = new Int32Array(values.length);
+    for (let i = 0; i < count; i++) {
+      const s = own[i];
+      let lo = 0;
+      let hi = values.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (values[mid] > s) lo = mid + 1;
+        else hi = mid;
+      }
+      bucketIds[i] = lo;
+      sizes[lo]++;
+    }
+    return bucketSort(ords, count, bucketIds, sizes, (b) => values[b]);
+  };
+
+  /** Per-ordinal scores of a token's hits (0 = absent). */
+  const denseScores = (hit, docs) => {
+    if (hit.dense) return hit.dense;
+    const dense = new Float64Array(docs);
+    for (let i = 0; i < hit.count; i++)
+      dense[hit.ords[i]] = WEIGHTS_DESC[hit.buckets[i]] * hit.factor;
+    return dense;
   };
 
   /**
    * AND of all tokens and filters; a hit's score is the sum over tokens, best first. Each token
-   * is { ords (ascending), scores (per ordinal, 0 = absent) }; each filter a Uint8Array of 0/1.
+   * is { ords (ascending), count } with either `buckets` and `factor` (one term) or `dense`
+   * scores per ordinal (0 = absent); each filter a Uint8Array of 0/1.
    */
   const combine = (tokenHits, facetSets, docs) => {
+    if (tokenHits.length === 1 && !facetSets.length && tokenHits[0].buckets) {
+      return rankTerm(tokenHits[0]);
+    }
     const kept = new Int32Array(docs);
     let count = 0;
     if (tokenHits.length) {
-      tokenHits.sort((x, y) => x.ords.length - y.ords.length);
-      const [first, ...rest] = tokenHits;
-      const total = rest.length ? new Float64Array(docs) : first.scores;
+      tokenHits.sort((x, y) => x.count - y.count);
+      const [first, ...restHits] = tokenHits;
+      const rest = restHits.map((h) => denseScores(h, docs));
+      const firstScores = denseScores(first, docs);
+      const total = rest.length ? new Float64Array(docs) : firstScores;
       const { ords } = first;
-      next: for (let i = 0; i < ords.length; i++) {
+      next: for (let i = 0; i < first.count; i++) {
         const ord = ords[i];
-        let sum = first.scores[ord];
+        let sum = firstScores[ord];
         for (let t = 0; t < rest.length; t++) {
-          const o = rest[t].scores[ord];
+          const o = rest[t][ord];
           if (o === 0) continue next;
           sum += o;
         }
@@ -258,41 +287,67 @@
       });
     };
 
-    /** Best score per article for one query token, as whole word or as prefix. */
+    /** Decodes one posting list into ascending ords, their weight buckets and bucket sizes. */
+    const decodeTerm = (list, docs) => {
+      const ords = new Int32Array(Math.min(docs, list.length >> 1));
+      const buckets = new Uint8Array(ords.length);
+      const sizes = new Int32Array(WEIGHTS_DESC.length);
+      // Decoded inline rather than through eachPosting: lists run to 100,000 postings.
+      let ord = -1;
+      let i = 0;
+      let count = 0;
+      while (i < list.length) {
+        let gap = 0;
+        let scale = 1;
+        let d = DIGIT[list.charCodeAt(i++)];
+        while (d >= 32) {
+          gap += (d - 32) * scale;
+          scale *= 32;
+          d = DIGIT[list.charCodeAt(i++)];
+        }
+        ord += gap + d * scale;
+        const b = BUCKET_OF_CODE[DIGIT[list.charCodeAt(i++)]];
+        ords[count] = ord;
+        buckets[count++] = b;
+        sizes[b]++;
+      }
+      return { ords, buckets, sizes, count };
+    };
+
+    const idfOf = (m, df) => Math.log(1 + (m.docs - df + 0.5) / (df + 0.5));
+
+    /**
+     * Hits of one query token, as whole word or as prefix: one matching term keeps its codes
+     * (ranked later without per-article scores); several take the best score per article.
+     */
     const tokenScores = (m, token) => {
       const to = `${token}\uffff`;
       const span = shardOf(m.shards, to) - shardOf(m.shards, token) + 1;
       const prefix = token.length >= MIN_PREFIX_LENGTH && span <= MAX_PREFIX_SHARDS;
       return termsBetween(m, token, to, !prefix).then((matches) => {
-        const scores = new Float64Array(m.docs);
-        let ords = new Int32Array(matches.length === 1 ? postingCount(matches[0][1]) : m.docs);
+        const factorOf = (term, df) => idfOf(m, df) * (term === token ? 1 : PREFIX_FACTOR);
+        if (matches.length === 1) {
+          const hit = decodeTerm(matches[0][1], m.docs);
+          hit.factor = factorOf(matches[0][0], hit.count);
+          return hit;
+        }
+        const dense = new Float64Array(m.docs);
+        let ords = new Int32Array(m.docs);
         let count = 0;
         for (const [term, list] of matches) {
-          const df = postingCount(list);
-          const idf = Math.log(1 + (m.docs - df + 0.5) / (df + 0.5));
-          const factor = idf * (term === token ? 1 : PREFIX_FACTOR);
-          // Decoded inline rather than through eachPosting: lists run to 100,000 postings.
-          let ord = -1;
-          let i = 0;
-          while (i < list.length) {
-            let gap = 0;
-            let scale = 1;
-            let d = DIGIT[list.charCodeAt(i++)];
-            while (d >= 32) {
-              gap += (d - 32) * scale;
-              scale *= 32;
-              d = DIGIT[list.charCodeAt(i++)];
-            }
-            ord += gap + d * scale;
-            const s = VALUE_WEIGHT[DIGIT[list.charCodeAt(i++)]] * factor;
-            const old = scores[ord];
+          const hit = decodeTerm(list, m.docs);
+          const factor = factorOf(term, hit.count);
+          for (let i = 0; i < hit.count; i++) {
+            const ord = hit.ords[i];
+            const s = WEIGHTS_DESC[hit.buckets[i]] * factor;
+            const old = dense[ord];
             if (old === 0) ords[count++] = ord;
-            if (s > old) scores[ord] = s;
+            if (s > old) dense[ord] = s;
           }
         }
         ords = ords.subarray(0, count);
         if (matches.length > 1) ords.sort();
-        return { ords, scores };
+        return { ords, count, dense };
       });
     };
 
