@@ -1,0 +1,155 @@
+import { access, cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { build, cacheDirFor } from "../../src/build/build.js";
+import { CACHE_FILE } from "../../src/build/cache.js";
+import { createBuildSession } from "../../src/build/session.js";
+import type { BuildOptions } from "../../src/core/types.js";
+import { cleanup, listFiles, ROOT, tempDir, testOptions } from "../helpers.js";
+
+const FIXTURE = path.join(ROOT, "tests/sites/basic/seeds");
+
+async function setUp(): Promise<{ dir: string; input: string; options: BuildOptions }> {
+  const dir = await tempDir();
+  const input = path.join(dir, "in");
+  await cp(FIXTURE, input, { recursive: true });
+  return { dir, input, options: testOptions([input], path.join(dir, "site")) };
+}
+
+async function articleFiles(input: string): Promise<string[]> {
+  return (await readdir(input)).filter((f) => f.endsWith(".txt")).sort();
+}
+
+/** Path of the page built from `file`, from the build's own data export. */
+async function pageOf(out: string, file: string): Promise<string> {
+  const rows = (await readFile(path.join(out, "articles.ndjson"), "utf8")).trim().split("\n");
+  const row = rows.map((r) => JSON.parse(r) as { file: string; path: string });
+  const found = row.find((r) => r.file.endsWith(path.basename(file)));
+  if (!found) throw new Error(`no page for ${file}`);
+  return found.path;
+}
+
+async function expectSameSite(out: string, options: BuildOptions, dir: string): Promise<void> {
+  const clean = path.join(dir, `clean-${Math.random().toString(36).slice(2)}`);
+  await build({ ...options, out: clean });
+  const expected = await listFiles(clean);
+  expect(await listFiles(out)).toEqual(expected);
+  for (const f of expected) {
+    expect([f, await readFile(path.join(out, f), "utf8")]).toEqual([
+      f,
+      await readFile(path.join(clean, f), "utf8"),
+    ]);
+  }
+  await rm(clean, { recursive: true });
+  await rm(cacheDirFor(clean), { recursive: true, force: true });
+}
+
+describe("build sessions", () => {
+  it("write an edited article's page early, and the rebuild then matches a clean build", async () => {
+    const { dir, input, options } = await setUp();
+    const session = createBuildSession("on-close");
+    try {
+      await session.build(options);
+      const file = path.join(input, (await articleFiles(input))[0] ?? "");
+      const page = path.join(options.out, await pageOf(options.out, file));
+      await writeFile(file, `${await readFile(file, "utf8")}\nA closing line added by hand.\n`);
+      expect(await session.preview([file])).toBe(1);
+      const early = await readFile(page, "utf8");
+      expect(early).toContain("A closing line added by hand.");
+      await session.build(options, {}, [file]);
+      expect(await readFile(page, "utf8")).toBe(early);
+      await expectSameSite(options.out, options, dir);
+    } finally {
+      await session.close();
+      await cleanup(dir);
+    }
+  }, 60_000);
+
+  it("leave a retitled article to the rebuild, since its page moves", async () => {
+    const { dir, input, options } = await setUp();
+    const session = createBuildSession("on-close");
+    try {
+      await session.build(options);
+      const file = path.join(input, (await articleFiles(input))[0] ?? "");
+      const lines = (await readFile(file, "utf8")).split("\n");
+      lines[3] = "An entirely new headline";
+      await writeFile(file, lines.join("\n"));
+      expect(await session.preview([file])).toBe(0);
+      await session.build(options, {}, [file]);
+      await expectSameSite(options.out, options, dir);
+    } finally {
+      await session.close();
+      await cleanup(dir);
+    }
+  }, 60_000);
+
+  it("keep the cache off disk while open, so a killed session never leaves a stale one", async () => {
+    const { dir, options } = await setUp();
+    await build(options);
+    const cacheFile = path.join(cacheDirFor(options.out), CACHE_FILE);
+    await access(cacheFile);
+    const session = createBuildSession("on-close");
+    await session.build(options);
+    await expect(access(cacheFile)).rejects.toThrow();
+    await session.close();
+    await access(cacheFile);
+    await cleanup(dir);
+  }, 60_000);
+
+  it("check every input when a changed path is not an input file as found", async () => {
+    const { dir, input, options } = await setUp();
+    const session = createBuildSession("on-close");
+    try {
+      await session.build(options);
+      const file = path.join(input, (await articleFiles(input))[1] ?? "");
+      await writeFile(file, `${await readFile(file, "utf8")}\nSeen without being named.\n`);
+      await session.build(options, {}, [path.join(ROOT, "templates", "article.eta")]);
+      const page = await readFile(path.join(options.out, await pageOf(options.out, file)), "utf8");
+      expect(page).toContain("Seen without being named.");
+    } finally {
+      await session.close();
+      await cleanup(dir);
+    }
+  }, 60_000);
+
+  it("match a clean build after any sequence of watched edits, additions and deletions", async () => {
+    type Step = { kind: "edit" | "add" | "delete"; file: number; n: number };
+    const step: fc.Arbitrary<Step> = fc.record({
+      kind: fc.constantFrom("edit" as const, "add" as const, "delete" as const),
+      file: fc.nat(20),
+      n: fc.nat(1000),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 4 }), async (steps) => {
+        const { dir, input, options } = await setUp();
+        const session = createBuildSession("on-close");
+        try {
+          const paged = { ...options, pageSize: 2 };
+          await session.build(paged);
+          for (const s of steps) {
+            const files = await articleFiles(input);
+            const pick = path.join(input, files[s.file % files.length] ?? "");
+            let changed = pick;
+            if (s.kind === "edit") {
+              await writeFile(pick, `${await readFile(pick, "utf8")}\nLine ${s.n}.\n`);
+            } else if (s.kind === "add") {
+              changed = path.join(input, `new-${s.n}.txt`);
+              const text = await readFile(pick, "utf8");
+              await writeFile(changed, text.replace(/^(\S+)/, `$1?copy=${s.n}`));
+            } else if (files.length > 1) {
+              await rm(pick);
+            }
+            await session.preview([changed]);
+            await session.build(paged, {}, [changed]);
+            await expectSameSite(paged.out, paged, dir);
+          }
+        } finally {
+          await session.close();
+          await cleanup(dir);
+        }
+      }),
+      { numRuns: 5 },
+    );
+  }, 240_000);
+});
