@@ -3,11 +3,12 @@ import path from "node:path";
 import { compareDiagnostics } from "../core/format-diagnostic.js";
 import { createPhaseTimer } from "../core/timing.js";
 import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
+import { findInputs } from "../load/find-inputs.js";
 import { buildArchive } from "../model/archive.js";
 import { countArticles } from "../render/pages/common.js";
 import { createTemplates } from "../render/templates.js";
 import { guardOutput } from "../write/guard-output.js";
-import { openOutput } from "../write/output.js";
+import { openOutput, outputIntact } from "../write/output.js";
 import { analyseInputs, type BuildEvents, cacheDirFor } from "./analyse-inputs.js";
 import {
   type BuildCache,
@@ -17,6 +18,7 @@ import {
   saveCache,
   templateDigests,
 } from "./cache.js";
+import { buildFingerprint, forgetLastBuild, loadLastBuild, saveLastBuild } from "./last-build.js";
 import { createRunner, type TaskRunner } from "./pool.js";
 import { type LastBuild, previewEdits } from "./preview-edits.js";
 import { renderSite, type SearchMemo } from "./render-site.js";
@@ -96,13 +98,25 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       if (warm === null) pending = null;
       else if (changed === null) pending = null;
       else if (pending !== null) for (const file of changed) pending.add(file);
+      // A one-shot build of unchanged inputs over an untouched output has nothing to do.
+      const templateStamps = await templateDigests(options.templates, ARTICLE_TEMPLATES);
+      let fingerprint: string | null = null;
+      if (persistence === "each-build") {
+        const found = await findInputs(options.inputs, cwd, [out, path.dirname(cacheDir)]);
+        fingerprint = buildFingerprint(GENERATOR_STAMP, options, cwd, templateStamps.all, found);
+        const last = await loadLastBuild(cacheDir, fingerprint);
+        if (last !== null && (await outputIntact(out, cacheDir))) {
+          lap("unchanged");
+          return { ...last, written: 0, seconds: (performance.now() - started) / 1000 };
+        }
+      }
+      await forgetLastBuild(cacheDir);
       const cache = warm?.cache ?? (await loadCache(cacheDir, GENERATOR_STAMP));
       if (warm === null && persistence === "on-close") {
         await rm(path.join(cacheDir, CACHE_FILE), { force: true });
       }
       lap("load cache");
       const analysed = await analyseInputs(options, out, tasks, events, cache, pending);
-      const templateStamps = await templateDigests(options.templates, ARTICLE_TEMPLATES);
       lap("analyse");
       const { archive, diagnostics: modelDiagnostics } = buildArchive(analysed.records, {
         includeSuspect: options.includeSuspect,
@@ -177,17 +191,13 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       };
       state = { out, cache: next, search, last };
       pending = new Set();
+      const result = { articles: archive.entries.length, pages, diagnostics };
       if (persistence === "each-build") {
         await saveCache(cacheDir, GENERATOR_STAMP, next);
+        if (fingerprint !== null) await saveLastBuild(cacheDir, fingerprint, result);
         lap("save cache");
       }
-      return {
-        articles: archive.entries.length,
-        pages,
-        written,
-        diagnostics,
-        seconds: (performance.now() - started) / 1000,
-      };
+      return { ...result, written, seconds: (performance.now() - started) / 1000 };
     },
     async preview(changed) {
       if (state === null || runner === null) return 0;

@@ -33,6 +33,8 @@ interface Journal {
 }
 
 const MANIFEST_VERSION = 1;
+const JOURNAL_FILE = "journal.json";
+const MANIFEST_FILE = "manifest.json";
 
 /** Writes a site into a staging folder and swaps it into the output folder in one commit. */
 export interface OutputWriter {
@@ -60,8 +62,8 @@ export interface OutputWriter {
  * previous site untouched.
  */
 export async function openOutput(out: string, cacheDir: string): Promise<OutputWriter> {
-  const journalPath = path.join(cacheDir, "journal.json");
-  const manifestPath = path.join(cacheDir, "manifest.json");
+  const journalPath = path.join(cacheDir, JOURNAL_FILE);
+  const manifestPath = path.join(cacheDir, MANIFEST_FILE);
   await mkdir(cacheDir, { recursive: true });
   await replayJournal(out, journalPath);
   const staging = path.join(path.dirname(out), `.${path.basename(out)}.staging`);
@@ -163,6 +165,22 @@ export async function openOutput(out: string, cacheDir: string): Promise<OutputW
       await rm(staging, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Whether the output folder holds exactly what the last build wrote: no interrupted commit to
+ * finish, and every file in the manifest at the size and modification time it was written with.
+ */
+export async function outputIntact(out: string, cacheDir: string): Promise<boolean> {
+  if ((await stat(path.join(cacheDir, JOURNAL_FILE)).catch(() => null)) !== null) return false;
+  const manifest = await loadManifest(path.join(cacheDir, MANIFEST_FILE));
+  if (manifest === null || manifest.size === 0) return false;
+  for (const [relPath, record] of manifest) {
+    const now = statSync(safeJoin(out, relPath), { throwIfNoEntry: false });
+    if (now === undefined || now.size !== record.size || now.mtimeMs !== record.mtimeMs)
+      return false;
+  }
+  return true;
 }
 
 /** Joins a site-relative path to a folder, refusing anything that would land outside it. */
