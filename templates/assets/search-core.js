@@ -33,7 +33,7 @@
   // A prefix spanning more shards than this matches whole words only, bounding bytes loaded.
   const MAX_PREFIX_SHARDS = 3;
   const MIN_PREFIX_LENGTH = 2;
-  const INDEX_VERSION = 2;
+  const INDEX_VERSION = 3;
   /** Score of each posting value before idf: quantised body BM25 plus title and author boosts. */
   const VALUE_WEIGHT = Float64Array.from(
     { length: 64 },
@@ -62,24 +62,58 @@
     return `!${kind.charAt(0)}:${folded}`;
   };
 
-  /** Calls fn(ord, value) for each posting of an encoded list; returns the count. */
-  const eachPosting = (text, fn) => {
-    let prev = -1;
-    let i = 0;
-    let count = 0;
-    while (i < text.length) {
-      let gap = 0;
-      let scale = 1;
-      let d = DIGIT[text.charCodeAt(i++)];
-      while (d >= 32) {
-        gap += (d - 32) * scale;
-        scale *= 32;
-        d = DIGIT[text.charCodeAt(i++)];
-      }
-      prev += gap + d * scale;
-      fn(prev, DIGIT[text.charCodeAt(i++)]);
-      count++;
+  /** Reads the variable-length number at `at`; returns it × 2^24 + its end (lists < 16M chars). */
+  const readNumber = (text, at) => {
+    let i = at;
+    let n = 0;
+    let scale = 1;
+    let d = DIGIT[text.charCodeAt(i++)];
+    while (d >= 32) {
+      n += (d - 32) * scale;
+      scale *= 32;
+      d = DIGIT[text.charCodeAt(i++)];
     }
+    return (n + d * scale) * 16777216 + i;
+  };
+
+  /**
+   * Decodes a posting list: segments of one value each, best weight first, ordinals ascending
+   * within a segment. Returns { ords (list order), count, segments: [value, start, end][] }.
+   */
+  const decodeList = (text, docs) => {
+    const ords = new Int32Array(Math.min(docs, text.length));
+    const segments = [];
+    let count = 0;
+    let i = 0;
+    while (i < text.length) {
+      const value = DIGIT[text.charCodeAt(i++)];
+      const head = readNumber(text, i);
+      i = head % 16777216;
+      const end = count + Math.floor(head / 16777216);
+      segments.push([value, count, end]);
+      // Decoded inline: lists run to 100,000 postings.
+      let ord = -1;
+      while (count < end) {
+        let gap = 0;
+        let scale = 1;
+        let d = DIGIT[text.charCodeAt(i++)];
+        while (d >= 32) {
+          gap += (d - 32) * scale;
+          scale *= 32;
+          d = DIGIT[text.charCodeAt(i++)];
+        }
+        ord += gap + d * scale;
+        ords[count++] = ord;
+      }
+    }
+    return { ords, count, segments };
+  };
+
+  /** Calls fn(ord, value) for each posting of an encoded list, in list order; returns the count. */
+  const eachPosting = (text, fn) => {
+    const { ords, count, segments } = decodeList(text, text.length);
+    for (const [value, start, end] of segments)
+      for (let k = start; k < end; k++) fn(ords[k], value);
     return count;
   };
 
@@ -119,19 +153,23 @@
   /**
    * A ranked result: `ords` best first (ties in archive order) and their `scores`, as typed
    * arrays because a common word hits every article; `hits` lists { ord, score } on demand.
+   * `ranked.scores` may be a function, called once when scores are first read.
    */
-  const result = (tokens, ords, scores) => ({
-    tokens,
-    ords,
-    scores,
-    get hits() {
-      return Array.from(ords, (ord, i) => ({ ord, score: scores[i] }));
-    },
-  });
-
-  // Posting codes grouped by equal weight, best first: one term ranks by counting sort on these.
-  const WEIGHTS_DESC = [...new Set(VALUE_WEIGHT)].sort((x, y) => y - x);
-  const BUCKET_OF_CODE = Int32Array.from(VALUE_WEIGHT, (w) => WEIGHTS_DESC.indexOf(w));
+  const result = (tokens, ranked) => {
+    let scores = ranked.scores;
+    return {
+      tokens,
+      ords: ranked.ords,
+      get scores() {
+        if (typeof scores === "function") scores = scores();
+        return scores;
+      },
+      get hits() {
+        const all = this.scores;
+        return Array.from(ranked.ords, (ord, i) => ({ ord, score: all[i] }));
+      },
+    };
+  };
 
   /**
    * Stable counting sort of `ords` (ascending) into buckets 0 (best) … `buckets - 1`, so ties
@@ -147,9 +185,20 @@
     return { ords: ranked, scores: rankedScores };
   };
 
-  /** Ranks one term's hits by their weight buckets: no per-hit floating point or sort. */
-  const rankTerm = (hit) =>
-    bucketSort(hit.ords, hit.count, hit.buckets, hit.sizes, (b) => WEIGHTS_DESC[b] * hit.factor);
+  /**
+   * One term's ranking as stored: segments come best weight first with ordinals ascending
+   * within, so the list order is the ranking; scores are filled in only when read.
+   */
+  const rankTerm = (hit) => ({
+    ords: hit.ords.subarray(0, hit.count),
+    scores: () => {
+      const scores = new Float64Array(hit.count);
+      for (const [value, start, end] of hit.segments) {
+        scores.fill(VALUE_WEIGHT[value] * hit.factor, start, end);
+      }
+      return scores;
+    },
+  });
 
   /** Ordinals (ascending) sorted best first, ties in archive order, by per-ordinal scores. */
   const rank = (ords, count, scores) => {
@@ -182,18 +231,20 @@
   const denseScores = (hit, docs) => {
     if (hit.dense) return hit.dense;
     const dense = new Float64Array(docs);
-    for (let i = 0; i < hit.count; i++)
-      dense[hit.ords[i]] = WEIGHTS_DESC[hit.buckets[i]] * hit.factor;
+    for (const [value, start, end] of hit.segments) {
+      const s = VALUE_WEIGHT[value] * hit.factor;
+      for (let k = start; k < end; k++) dense[hit.ords[k]] = s;
+    }
     return dense;
   };
 
   /**
    * AND of all tokens and filters; a hit's score is the sum over tokens, best first. Each token
-   * is { ords (ascending), count } with either `buckets` and `factor` (one term) or `dense`
-   * scores per ordinal (0 = absent); each filter a Uint8Array of 0/1.
+   * is { ords, count } with either `segments` and `factor` (one term, list order) or `dense`
+   * scores per ordinal (0 = absent, ords ascending); each filter a Uint8Array of 0/1.
    */
   const combine = (tokenHits, facetSets, docs) => {
-    if (tokenHits.length === 1 && !facetSets.length && tokenHits[0].buckets) {
+    if (tokenHits.length === 1 && !facetSets.length && tokenHits[0].segments) {
       return rankTerm(tokenHits[0]);
     }
     const kept = new Int32Array(docs);
@@ -204,7 +255,7 @@
       const rest = restHits.map((h) => denseScores(h, docs));
       const firstScores = denseScores(first, docs);
       const total = rest.length ? new Float64Array(docs) : firstScores;
-      const { ords } = first;
+      const ords = first.dense ? first.ords : first.ords.slice(0, first.count).sort();
       next: for (let i = 0; i < first.count; i++) {
         const ord = ords[i];
         let sum = firstScores[ord];
@@ -271,6 +322,7 @@
 
     /** [term, postings] pairs in [from, to], or equal to `from` when exactOnly. */
     const termsBetween = (m, from, to, exactOnly) => {
+      if (!m.shards.length) return Promise.resolve([]);
       const first = shardOf(m.shards, from);
       const last = exactOnly ? first : shardOf(m.shards, to);
       const names = [];
@@ -287,33 +339,6 @@
       });
     };
 
-    /** Decodes one posting list into ascending ords, their weight buckets and bucket sizes. */
-    const decodeTerm = (list, docs) => {
-      const ords = new Int32Array(Math.min(docs, list.length >> 1));
-      const buckets = new Uint8Array(ords.length);
-      const sizes = new Int32Array(WEIGHTS_DESC.length);
-      // Decoded inline rather than through eachPosting: lists run to 100,000 postings.
-      let ord = -1;
-      let i = 0;
-      let count = 0;
-      while (i < list.length) {
-        let gap = 0;
-        let scale = 1;
-        let d = DIGIT[list.charCodeAt(i++)];
-        while (d >= 32) {
-          gap += (d - 32) * scale;
-          scale *= 32;
-          d = DIGIT[list.charCodeAt(i++)];
-        }
-        ord += gap + d * scale;
-        const b = BUCKET_OF_CODE[DIGIT[list.charCodeAt(i++)]];
-        ords[count] = ord;
-        buckets[count++] = b;
-        sizes[b]++;
-      }
-      return { ords, buckets, sizes, count };
-    };
-
     const idfOf = (m, df) => Math.log(1 + (m.docs - df + 0.5) / (df + 0.5));
 
     /**
@@ -327,7 +352,7 @@
       return termsBetween(m, token, to, !prefix).then((matches) => {
         const factorOf = (term, df) => idfOf(m, df) * (term === token ? 1 : PREFIX_FACTOR);
         if (matches.length === 1) {
-          const hit = decodeTerm(matches[0][1], m.docs);
+          const hit = decodeList(matches[0][1], m.docs);
           hit.factor = factorOf(matches[0][0], hit.count);
           return hit;
         }
@@ -335,14 +360,16 @@
         let ords = new Int32Array(m.docs);
         let count = 0;
         for (const [term, list] of matches) {
-          const hit = decodeTerm(list, m.docs);
+          const hit = decodeList(list, m.docs);
           const factor = factorOf(term, hit.count);
-          for (let i = 0; i < hit.count; i++) {
-            const ord = hit.ords[i];
-            const s = WEIGHTS_DESC[hit.buckets[i]] * factor;
-            const old = dense[ord];
-            if (old === 0) ords[count++] = ord;
-            if (s > old) dense[ord] = s;
+          for (const [value, start, end] of hit.segments) {
+            const s = VALUE_WEIGHT[value] * factor;
+            for (let k = start; k < end; k++) {
+              const ord = hit.ords[k];
+              const old = dense[ord];
+              if (old === 0) ords[count++] = ord;
+              if (s > old) dense[ord] = s;
+            }
           }
         }
         ords = ords.subarray(0, count);
@@ -374,14 +401,14 @@
       if (query.year) keys.push(facetKey("year", query.year));
       return meta().then((m) => {
         if (!tokens.length && !keys.length) {
-          return result(tokens, new Int32Array(0), new Float64Array(0));
+          return result(tokens, { ords: new Int32Array(0), scores: new Float64Array(0) });
         }
         return Promise.all([
           Promise.all(tokens.map((t) => tokenScores(m, t))),
           Promise.all(keys.map((k) => facetSet(m, k))),
         ]).then(([maps, sets]) => {
           const ranked = combine(maps, sets, m.docs);
-          return result(tokens, ranked.ords, ranked.scores);
+          return result(tokens, ranked);
         });
       });
     };

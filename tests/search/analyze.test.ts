@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   analyzeForSearch,
@@ -6,7 +7,13 @@ import {
   IN_TITLE,
   SNIPPET_CHARS,
 } from "../../src/render/search/analyze.js";
-import { decodePostings, encodePostings, quantizeBody } from "../../src/render/search/postings.js";
+import {
+  decodePostings,
+  encodePostings,
+  quantizeBody,
+  VALUE_ORDER,
+  valueWeight,
+} from "../../src/render/search/postings.js";
 import { tokenize } from "../../src/render/search/text.js";
 import { doc } from "./fixtures.js";
 
@@ -69,8 +76,34 @@ describe("analyzeForSearch", () => {
 describe("posting encoding", () => {
   it("round-trips gaps of any size", () => {
     const ords = [0, 1, 31, 32, 33, 1000, 1_048_576, 5_000_000];
-    const values = [0, 63, 5, 32, 1, 17, 2, 40];
+    const values = [7, 7, 7, 7, 7, 7, 7, 7];
     expect(decodePostings(encodePostings(ords, values))).toEqual({ ords, values });
+  });
+
+  it("orders a list best weight first, ordinals ascending within a weight", () => {
+    const weights = VALUE_ORDER.map(valueWeight);
+    // Strictly decreasing: equal weights in two segments would break ties out of archive order.
+    for (let i = 1; i < weights.length; i++) {
+      expect(weights[i]).toBeLessThan(weights[i - 1] as number);
+    }
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.nat(200_000), { maxLength: 300 }),
+        fc.array(fc.nat(63), { minLength: 300, maxLength: 300 }),
+        (unsorted, vals) => {
+          const ords = [...unsorted].sort((a, b) => a - b);
+          const values = ords.map((_, i) => vals[i] as number);
+          const got = decodePostings(encodePostings(ords, values));
+          const expected = ords
+            .map((ord, i) => ({ ord, value: values[i] as number }))
+            .sort((a, b) => valueWeight(b.value) - valueWeight(a.value) || a.ord - b.ord);
+          expect(got).toEqual({
+            ords: expected.map((p) => p.ord),
+            values: expected.map((p) => p.value),
+          });
+        },
+      ),
+    );
   });
 
   it("quantizes BM25 so more occurrences and shorter bodies weigh more", () => {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildIndex, doc } from "./fixtures.js";
 import { engineOver } from "./vm-client.js";
@@ -73,6 +74,37 @@ describe("search ranking", () => {
     expect(Array.from(r.ords)).toEqual([4, 1, 0]);
     expect(Array.from(r.scores)).toEqual([...r.scores].sort((a, b) => b - a));
     expect(r.hits.map((h) => h.score)).toEqual(Array.from(r.scores));
+  });
+
+  it("orders any result by score, ties in archive order, and finds every match", async () => {
+    const words = fc.array(fc.constantFrom("sun", "sunny", "sunday", "rain", "x"), {
+      maxLength: 8,
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ title: words, text: words }), { minLength: 1, maxLength: 30 }),
+        fc.constantFrom("sun", "sunny", "rain", "su", "sun rain"),
+        async (specs, q) => {
+          const articles = specs.map((s, i) =>
+            doc(i, { title: s.title.join(" "), text: s.text.join(" ") }),
+          );
+          const r = await engineOver(buildIndex(articles)).engine.search({ q });
+          const expected = specs.flatMap((s, i) =>
+            q.split(" ").every((t) => [...s.title, ...s.text].some((w) => w.startsWith(t)))
+              ? [i]
+              : [],
+          );
+          expect(Array.from(r.ords).sort((a, b) => a - b)).toEqual(expected);
+          for (let i = 1; i < r.ords.length; i++) {
+            const [s0, s1] = [r.scores[i - 1] as number, r.scores[i] as number];
+            expect(
+              s0 > s1 || (s0 === s1 && (r.ords[i - 1] as number) < (r.ords[i] as number)),
+            ).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it("finds nothing for an unknown word or an empty query", async () => {

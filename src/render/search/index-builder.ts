@@ -1,7 +1,7 @@
 import type { OutputFile } from "../../core/types.js";
 import { type AnalyzedDoc, facetKey, type StoredDoc } from "./analyze.js";
 import { PostingPool } from "./posting-pool.js";
-import { lengthNorm, MAX_POSTING_BYTES, quantizeWithNorm, writePosting } from "./postings.js";
+import { lengthNorm, maxListBytes, quantizeWithNorm, writeList } from "./postings.js";
 import { TermShards, writeIndexFiles } from "./shard-writer.js";
 import { hashTerm, TermTable } from "./term-table.js";
 
@@ -76,20 +76,26 @@ function encodeIndex(
   let raw: Uint8Array = new Uint8Array(1 << 16);
   let out = new Uint8Array(1 << 16);
   let keys = new Float64Array(1024);
+  let ords = new Int32Array(1024);
+  let values = new Uint8Array(1024);
+  let scratch = new Int32Array(1024);
   for (const term of sorted) {
     const id = table.idOf(term, hashTerm(term));
     const read = pool.read(id, raw);
     raw = read.bytes;
     const size = read.length;
     // Each posting takes at least two bytes in the pool, so size / 2 bounds the count.
-    if ((size / 2) * MAX_POSTING_BYTES > out.length) out = new Uint8Array(size * MAX_POSTING_BYTES);
-    if (!inOrder && size / 2 > keys.length) keys = new Float64Array(size);
+    if (size / 2 > ords.length) {
+      const cap = Math.ceil(size / 2);
+      keys = new Float64Array(cap);
+      ords = new Int32Array(cap);
+      values = new Uint8Array(cap);
+      scratch = new Int32Array(cap);
+    }
+    if (maxListBytes(size / 2) > out.length) out = new Uint8Array(maxListBytes(size / 2));
     let p = 0;
     let slot = -1;
     let count = 0;
-    let end = 0;
-    let prev = -1;
-    let first = -1;
     while (p < size) {
       let gap = 0;
       let shift = 0;
@@ -109,9 +115,8 @@ function encodeIndex(
       slot += gap;
       const ord = ordOf[slot] as number;
       if (inOrder) {
-        end = writePosting(out, end, ord - prev, value(w, ord));
-        prev = ord;
-        if (first < 0) first = ord;
+        ords[count] = ord;
+        values[count] = value(w, ord);
       } else {
         // ord × 2^22 + weight sorts by ord in one numeric typed-array sort.
         keys[count] = ord * 4194304 + w;
@@ -123,11 +128,12 @@ function encodeIndex(
       for (let i = 0; i < count; i++) {
         const k = sortedKeys[i] as number;
         const ord = Math.floor(k / 4194304);
-        end = writePosting(out, end, ord - prev, value(k - ord * 4194304, ord));
-        prev = ord;
+        ords[i] = ord;
+        values[i] = value(k - ord * 4194304, ord);
       }
-      first = count ? Math.floor((sortedKeys[0] as number) / 4194304) : -1;
     }
+    const first = count ? (ords[0] as number) : -1;
+    const end = writeList(out, 0, ords, values, count, scratch);
     shards.add(term, out, end);
     if (term.startsWith("!")) {
       facets.set(term, { label: facetLabel(term, docs[first]), count });

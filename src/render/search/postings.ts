@@ -1,8 +1,7 @@
 /**
  * Compact text encoding of posting lists, decoded by templates/assets/search-core.js.
- * A list is a run of (gap, value) pairs: the gap from the previous article's ordinal as a
- * variable-length number (5 bits a character, low digits first, `ALPHABET[32..63]` meaning
- * "more follows"), then one character holding the value (0-63).
+ * Numbers are variable-length (5 bits a character, low digits first, `ALPHABET[32..63]`
+ * meaning "more follows"); a posting's value (0-63) is one character. See `writeList`.
  */
 
 /** 64 characters that need no escaping in a JSON string. */
@@ -32,60 +31,127 @@ export function quantizeWithNorm(count: number, norm: number): number {
   return Math.max(1, Math.min(LEVELS, Math.round((tf / (K1 + 1)) * LEVELS)));
 }
 
-/** Appends one posting list to `out`; `ords` ascending, `values` 0-63. */
-export function encodePostings(ords: ArrayLike<number>, values: ArrayLike<number>): string {
-  let out = "";
-  let prev = -1;
-  for (let i = 0; i < ords.length; i++) {
-    let gap = (ords[i] as number) - prev;
-    prev = ords[i] as number;
-    while (gap >= 32) {
-      out += ALPHABET[32 + (gap & 31)];
-      gap = Math.floor(gap / 32);
-    }
-    out += ALPHABET[gap];
-    out += ALPHABET[values[i] as number];
-  }
-  return out;
+/** Title and author boosts: a title or author match outranks any body match of the word. */
+export const TITLE_BOOST = 3;
+export const AUTHOR_BOOST = 2.5;
+
+/** Score of a posting value before idf, exactly as the client computes it. */
+export function valueWeight(value: number): number {
+  return (
+    ((value >> 2) / LEVELS) * (K1 + 1) +
+    (value & 2 ? TITLE_BOOST : 0) +
+    (value & 1 ? AUTHOR_BOOST : 0)
+  );
 }
 
-/** Inverse of `encodePostings`, for tests and tools. */
-export function decodePostings(text: string): { ords: number[]; values: number[] } {
-  const ords: number[] = [];
-  const values: number[] = [];
-  let prev = -1;
-  let i = 0;
-  while (i < text.length) {
-    let gap = 0;
-    let scale = 1;
-    let d = ALPHABET.indexOf(text[i++] as string);
-    while (d >= 32) {
-      gap += (d - 32) * scale;
-      scale *= 32;
-      d = ALPHABET.indexOf(text[i++] as string);
-    }
-    prev += gap + d * scale;
-    ords.push(prev);
-    values.push(ALPHABET.indexOf(text[i++] as string));
-  }
-  return { ords, values };
-}
+/** The 64 posting values, best weight first: the order of a list's segments. */
+export const VALUE_ORDER: readonly number[] = Array.from({ length: 64 }, (_, v) => v).sort(
+  (a, b) => valueWeight(b) - valueWeight(a) || a - b,
+);
 
 /** Byte of each alphabet digit. */
 const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
 
-/** Writes one posting as `encodePostings` would, into `out` at `at`; returns the end. */
-export function writePosting(out: Uint8Array, at: number, gap: number, value: number): number {
-  let g = gap;
+function writeNumber(out: Uint8Array, at: number, n: number): number {
+  let g = n;
   let p = at;
   while (g >= 32) {
     out[p++] = CODES[32 + (g & 31)] as number;
     g = Math.floor(g / 32);
   }
   out[p++] = CODES[g] as number;
-  out[p++] = CODES[value] as number;
   return p;
 }
 
-/** Most bytes `writePosting` writes for one posting. */
-export const MAX_POSTING_BYTES = 9;
+/** Most bytes `writeList` writes: a number takes at most 7 digits, a segment head 8 bytes. */
+export function maxListBytes(count: number): number {
+  return count * 7 + 64 * 8;
+}
+
+// Reused across calls: typed arrays are costly to allocate once per term.
+const sizes = new Int32Array(64);
+const starts = new Int32Array(64);
+const fill = new Int32Array(64);
+
+/**
+ * Writes one posting list into `out` at `at` and returns the end. `ords` ascending, `values`
+ * 0-63, `count` postings; `scratch` holds at least `count` numbers. Postings are grouped into
+ * segments by value, best weight first (`VALUE_ORDER`); a segment is the value digit, its
+ * posting count, then ordinal gaps (from -1), so a one-word query reads its ranking in order.
+ */
+export function writeList(
+  out: Uint8Array,
+  at: number,
+  ords: ArrayLike<number>,
+  values: ArrayLike<number>,
+  count: number,
+  scratch: Int32Array,
+): number {
+  sizes.fill(0);
+  for (let i = 0; i < count; i++) {
+    const v = values[i] as number;
+    sizes[v] = (sizes[v] as number) + 1;
+  }
+  let next = 0;
+  for (const v of VALUE_ORDER) {
+    starts[v] = next;
+    next += sizes[v] as number;
+  }
+  fill.set(starts);
+  for (let i = 0; i < count; i++) {
+    const v = values[i] as number;
+    const to = fill[v] as number;
+    scratch[to] = ords[i] as number;
+    fill[v] = to + 1;
+  }
+  let p = at;
+  for (const v of VALUE_ORDER) {
+    const size = sizes[v] as number;
+    if (size === 0) continue;
+    out[p++] = CODES[v] as number;
+    p = writeNumber(out, p, size);
+    let prev = -1;
+    const end = (starts[v] as number) + size;
+    for (let i = starts[v] as number; i < end; i++) {
+      p = writeNumber(out, p, (scratch[i] as number) - prev);
+      prev = scratch[i] as number;
+    }
+  }
+  return p;
+}
+
+/** One posting list as text, as `writeList` writes it; for tests and tools. */
+export function encodePostings(ords: ArrayLike<number>, values: ArrayLike<number>): string {
+  const out = new Uint8Array(maxListBytes(ords.length));
+  const end = writeList(out, 0, ords, values, ords.length, new Int32Array(ords.length));
+  return new TextDecoder().decode(out.subarray(0, end));
+}
+
+/** Postings of an encoded list in list order (best weight first, ordinals ascending within). */
+export function decodePostings(text: string): { ords: number[]; values: number[] } {
+  const ords: number[] = [];
+  const values: number[] = [];
+  let i = 0;
+  const number = (): number => {
+    let n = 0;
+    let scale = 1;
+    let d = ALPHABET.indexOf(text[i++] as string);
+    while (d >= 32) {
+      n += (d - 32) * scale;
+      scale *= 32;
+      d = ALPHABET.indexOf(text[i++] as string);
+    }
+    return n + d * scale;
+  };
+  while (i < text.length) {
+    const value = ALPHABET.indexOf(text[i++] as string);
+    const size = number();
+    let prev = -1;
+    for (let k = 0; k < size; k++) {
+      prev += number();
+      ords.push(prev);
+      values.push(value);
+    }
+  }
+  return { ords, values };
+}

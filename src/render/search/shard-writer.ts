@@ -12,7 +12,7 @@ export const SHARD_CHARS = 64 * 1024;
 export const DOC_CHUNK = 16;
 
 /** Format version the client checks, so a stale script fails loudly. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 const encoder = new TextEncoder();
 const COMMA = 44;
