@@ -5,7 +5,7 @@ import type { Diagnostic, Entry } from "../core/types.js";
 import type { Archive } from "../model/archive.js";
 import { csvHeader, csvRow, exportRecord, ndjsonRow } from "../render/data-export.js";
 import { renderFeeds } from "../render/feeds.js";
-import type { PageSpec, SiteContext } from "../render/pages/common.js";
+import { type PageSpec, pageDataJson, type SiteContext } from "../render/pages/common.js";
 import { indexPages } from "../render/pages/indexes.js";
 import { listingPages } from "../render/pages/listings.js";
 import { notFoundPage, reportPage, searchPage } from "../render/pages/misc.js";
@@ -160,7 +160,7 @@ export async function renderSite(
       listingPages(archive, site, input.pageSize),
       indexPages(archive, site),
     )) {
-      const key = digest([input.pagesStamp, spec.template, spec.data]);
+      const key = digest([input.pagesStamp, spec.template, pageDataJson(spec.data)]);
       renders.set(spec.path, key);
       if (input.previous.renders.get(spec.path) === key && writer.keep(spec.path)) onPage();
       else yield spec;

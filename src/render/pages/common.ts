@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Entry } from "../../core/types.js";
 import type { Pagination } from "../../model/paginate.js";
 import { formatDate } from "../dates.js";
@@ -72,9 +73,15 @@ export interface EntryView {
   readonly summary: string;
 }
 
-/** The listing view of an entry, with its formatted date. */
+/** Views made so far: an entry shows on several listings, and is viewed and keyed once. */
+const views = new WeakMap<Entry, EntryView>();
+const viewKeys = new WeakMap<object, string>();
+
+/** The listing view of an entry, with its formatted date; the same object for the same entry. */
 export function entryView(entry: Entry): EntryView {
-  return {
+  const known = views.get(entry);
+  if (known !== undefined) return known;
+  const view: EntryView = {
     path: entry.path,
     title: entry.title,
     published: entry.published ? { iso: entry.published.iso } : null,
@@ -84,6 +91,20 @@ export function entryView(entry: Entry): EntryView {
     readingMinutes: entry.readingMinutes,
     summary: entry.summary,
   };
+  views.set(entry, view);
+  viewKeys.set(view, createHash("sha1").update(JSON.stringify(view)).digest("base64"));
+  return view;
+}
+
+/**
+ * JSON of page data for cache keys, in which each entry view stands as a digest made once per
+ * build, however many listings show it: keying listing pages by plain JSON serialised every
+ * entry about seven times.
+ */
+export function pageDataJson(data: unknown): string {
+  return JSON.stringify(data, (_key, value: unknown) =>
+    typeof value === "object" && value !== null ? (viewKeys.get(value) ?? value) : value,
+  );
 }
 
 /** The absolute URL of a site path, when the base URL is known. */
