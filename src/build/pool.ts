@@ -26,6 +26,7 @@ export interface TaskRunner {
     mode: CleanMode,
     site: SiteContext,
     templates: TemplateSource,
+    staging: string | null,
   ): Promise<Rendered[]>;
   analyze(items: readonly RenderItem[], mode: CleanMode): Promise<AnalyzedDoc[]>;
   pages(specs: readonly PageSpec[], templates: TemplateSource): Promise<string[]>;
@@ -64,7 +65,8 @@ export function createRunner(workers: number): TaskRunner {
   return {
     learn: (files) => run(files, "learn"),
     clean: (files, mode) => run({ files, mode }, "clean"),
-    render: (items, mode, site, templates) => run({ items, mode, site, templates }, "render"),
+    render: (items, mode, site, templates, staging) =>
+      run({ items, mode, site, templates, staging }, "render"),
     analyze: (items, mode) => run({ items, mode }, "analyze"),
     pages: (specs, templates) => run({ specs, templates }, "pages"),
     close: () => pool.destroy(),

@@ -70,8 +70,9 @@ export async function previewEdits(
     });
   }
   if (items.length === 0) return 0;
-  const pages = await runner.render(items, last.mode, last.site, last.templates);
+  const pages = await runner.render(items, last.mode, last.site, last.templates, null);
   for (const page of pages) {
+    if (page.html === null) continue;
     const target = safeJoin(last.out, page.path);
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.preview`);
     writeFileSync(temp, page.html);

@@ -119,11 +119,18 @@ export async function renderSite(
   };
   const parallel = Math.max(2, input.workers * 4);
   const renderBatch = (batch: readonly RenderItem[]) =>
-    input.runner.render(batch, input.mode, site, { dir: input.templatesDir, stamp: input.stamp });
+    input.runner.render(
+      batch.map((item) => ({ ...item, previousHash: writer.previousHash(item.entry.path) })),
+      input.mode,
+      site,
+      { dir: input.templatesDir, stamp: input.stamp },
+      writer.staging,
+    );
   let i = 0;
   for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
     for (const page of batch) {
-      await writer.write(page.path, page.html);
+      if (page.html === null) writer.adopt(page.path, page.hash);
+      else await writer.write(page.path, page.html);
       addDoc((toRender[i++] as RenderItem).entry, page.search);
       onPage();
     }

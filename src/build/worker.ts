@@ -35,8 +35,11 @@ export function render(args: {
   mode: CleanMode;
   site: SiteContext;
   templates: TemplateSource;
+  staging: string | null;
 }) {
-  return guarded(() => renderArticles(args.items, args.mode, args.site, args.templates));
+  return guarded(() =>
+    renderArticles(args.items, args.mode, args.site, args.templates, args.staging),
+  );
 }
 
 export function analyze(args: { items: readonly RenderItem[]; mode: CleanMode }) {

@@ -40,6 +40,12 @@ const MANIFEST_FILE = "manifest.json";
 export interface OutputWriter {
   /** Stages `contents` at `relPath` unless the output already holds exactly these bytes. */
   write(relPath: string, contents: string | Uint8Array): Promise<void>;
+  /** The staging folder, for workers that write pages there themselves (see `adopt`). */
+  readonly staging: string;
+  /** Hash of the file the previous build wrote at `relPath`, if any. */
+  previousHash(relPath: string): string | null;
+  /** Takes a file a worker wrote straight into the staging folder, with the hash of its bytes. */
+  adopt(relPath: string, hash: string): void;
   /**
    * Keeps a file from the previous build without rewriting it, when the output still holds
    * exactly what was written then; false means the caller must write it.
@@ -105,6 +111,12 @@ export async function openOutput(out: string, cacheDir: string): Promise<OutputW
 
   return {
     produced,
+    staging,
+    previousHash: (relPath) => previous?.get(relPath)?.hash ?? null,
+    adopt(relPath, hash) {
+      if (produced.has(relPath)) throw new Error(`two pages would be written to ${relPath}`);
+      produced.set(relPath, { staged: hash });
+    },
     async write(relPath, contents) {
       if (produced.has(relPath)) throw new Error(`two pages would be written to ${relPath}`);
       const target = safeJoin(staging, relPath);
@@ -192,7 +204,8 @@ export function safeJoin(root: string, relPath: string): string {
   return target;
 }
 
-function hashOf(contents: string | Uint8Array): string {
+/** The hash the manifest keeps of a file's bytes. */
+export function hashOf(contents: string | Uint8Array): string {
   return createHash("sha1").update(contents).digest("hex");
 }
 
