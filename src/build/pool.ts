@@ -10,6 +10,7 @@ import {
   type Learned,
   learnFiles,
   type Rendered,
+  type RenderedPage,
   type RenderItem,
   renderArticles,
   renderPages,
@@ -29,7 +30,12 @@ export interface TaskRunner {
     staging: string | null,
   ): Promise<Rendered[]>;
   analyze(items: readonly RenderItem[], mode: CleanMode): Promise<AnalyzedDoc[]>;
-  pages(specs: readonly PageSpec[], templates: TemplateSource): Promise<string[]>;
+  pages(
+    specs: readonly PageSpec[],
+    templates: TemplateSource,
+    staging: string | null,
+    previous: readonly (string | null)[],
+  ): Promise<RenderedPage[]>;
   close(): Promise<void>;
 }
 
@@ -48,7 +54,8 @@ export function createRunner(workers: number): TaskRunner {
       clean: cleanFiles,
       render: renderArticles,
       analyze: analyzeArticles,
-      pages: async (specs, templates) => renderPages(specs, templates),
+      pages: async (specs, templates, staging, previous) =>
+        renderPages(specs, templates, staging, previous),
       close: async () => undefined,
     };
   }
@@ -68,7 +75,8 @@ export function createRunner(workers: number): TaskRunner {
     render: (items, mode, site, templates, staging) =>
       run({ items, mode, site, templates, staging }, "render"),
     analyze: (items, mode) => run({ items, mode }, "analyze"),
-    pages: (specs, templates) => run({ specs, templates }, "pages"),
+    pages: (specs, templates, staging, previous) =>
+      run({ specs, templates, staging, previous }, "pages"),
     close: () => pool.destroy(),
   };
 }

@@ -157,10 +157,13 @@ export async function renderSite(
   }
   lap("search index");
   const source = { dir: input.templatesDir, stamp: input.pagesStamp };
-  const renderPages = async (specs: readonly PageSpec[]) => {
-    const html = await input.runner.pages(specs, source);
-    return specs.map((spec, i) => ({ path: spec.path, html: html[i] ?? "" }));
-  };
+  const renderPages = (specs: readonly PageSpec[]) =>
+    input.runner.pages(
+      specs,
+      source,
+      writer.staging,
+      specs.map((spec) => writer.previousHash(spec.path)),
+    );
   // A listing page whose data and templates are unchanged is kept without rendering it again.
   function* listings(): Generator<PageSpec> {
     for (const spec of chain(
@@ -175,7 +178,8 @@ export async function renderSite(
   }
   for await (const batch of inBatches(listings(), PAGE_BATCH, parallel, renderPages)) {
     for (const page of batch) {
-      await writer.write(page.path, page.html);
+      if (page.html === null) writer.adopt(page.path, page.hash);
+      else await writer.write(page.path, page.html);
       onPage();
     }
   }

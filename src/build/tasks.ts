@@ -48,10 +48,7 @@ export interface RenderItem {
  * when `html` is `null`; it is returned instead when no staging folder was given, or when its
  * bytes equal the previous build's, for the writer to decide whether the output still holds them.
  */
-export interface Rendered {
-  readonly path: string;
-  readonly html: string | null;
-  readonly hash: string;
+export interface Rendered extends RenderedPage {
   readonly search: AnalyzedDoc;
 }
 
@@ -155,21 +152,47 @@ export async function renderArticles(
     const cleaned = articles[i] as Article;
     const spec = articlePage(item.entry, cleaned, item.nav, site);
     const html = templates.render(spec.template, spec.data);
-    const hash = hashOf(html);
-    const search = searchDocument(item.entry, cleaned);
-    if (staging === null || hash === item.previousHash)
-      return { path: spec.path, html, hash, search };
-    const target = safeJoin(staging, spec.path);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, html);
-    return { path: spec.path, html: null, hash, search };
+    const page = stagePage(spec.path, html, staging, item.previousHash ?? null);
+    return { ...page, search: searchDocument(item.entry, cleaned) };
   });
 }
 
-/** Renders pages whose data is complete (listings, indexes), in a worker to spare the main thread. */
-export function renderPages(specs: readonly PageSpec[], source: TemplateSource): string[] {
+/** A rendered page: written into the staging folder when `html` is `null`, as article pages. */
+export interface RenderedPage {
+  readonly path: string;
+  readonly html: string | null;
+  readonly hash: string;
+}
+
+/**
+ * Renders pages whose data is complete (listings, indexes) in a worker, to spare the main thread,
+ * writing them into `staging` unless their bytes equal `previous` (hashes parallel to `specs`).
+ */
+export function renderPages(
+  specs: readonly PageSpec[],
+  source: TemplateSource,
+  staging: string | null,
+  previous: readonly (string | null)[],
+): RenderedPage[] {
   const templates = templatesFor(source);
-  return specs.map((spec) => templates.render(spec.template, spec.data));
+  return specs.map((spec, i) => {
+    const html = templates.render(spec.template, spec.data);
+    return stagePage(spec.path, html, staging, previous[i] ?? null);
+  });
+}
+
+function stagePage(
+  relPath: string,
+  html: string,
+  staging: string | null,
+  previousHash: string | null,
+): RenderedPage {
+  const hash = hashOf(html);
+  if (staging === null || hash === previousHash) return { path: relPath, html, hash };
+  const target = safeJoin(staging, relPath);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, html);
+  return { path: relPath, html: null, hash };
 }
 
 /** Parses and cleans articles again for the search index only, when their pages are unchanged. */

@@ -46,6 +46,11 @@ export function analyze(args: { items: readonly RenderItem[]; mode: CleanMode })
   return guarded(() => analyzeArticles(args.items, args.mode));
 }
 
-export function pages(args: { specs: readonly PageSpec[]; templates: TemplateSource }) {
-  return guarded(() => renderPages(args.specs, args.templates));
+export function pages(args: {
+  specs: readonly PageSpec[];
+  templates: TemplateSource;
+  staging: string | null;
+  previous: readonly (string | null)[];
+}) {
+  return guarded(() => renderPages(args.specs, args.templates, args.staging, args.previous));
 }
