@@ -1,6 +1,7 @@
 /**
  * Splits cold one-word query latency in headless Chromium into loads and compute: the page of
- * scale.ts, with every index file's registration timestamped. Compares two client/index pairs
+ * scale.ts, with every index file's registration timestamped; reports the time to the first
+ * result's stored fields and to all ten. Compares two client/index pairs
  * fairly by running them in turn. Usage:
  * npx tsx bench/search-compare/split.ts <dir holding search/index/> [search-core.js] [q1,q2,...] [runs]
  * (V=1 prints each query's timeline: resource start/end and registration times, ms from start.)
@@ -8,6 +9,7 @@
 import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -24,9 +26,10 @@ window.runQuery = async (q) => {
   const e = BroadsheetSearch.createEngine("search/index/");
   const r = await e.search({ q });
   const t1 = performance.now();
-  const docs = await e.docs(Array.from(r.ords.slice(0, 10)));
+  let tf = 0;
+  await e.docs(Array.from(r.ords.slice(0, 10)), () => { tf = tf || performance.now(); });
   const t2 = performance.now();
-  return { hits: r.ords.length, t0, t1, t2 };
+  return { hits: r.ords.length, t0, t1, tf: tf || t2, t2 };
 };</script>`;
 await writeFile(join(dir, "bench-prof.html"), PAGE);
 await copyFile(core, join(dir, "search-core-prof.js"));
@@ -49,6 +52,7 @@ await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
 const all: Record<string, number[]> = {};
+const load0 = loadavg()[0] ?? 0;
 for (let run = 0; run < RUNS; run++)
   for (const [scheme, url] of [
     ["http", `${origin}/bench-prof.html`],
@@ -74,6 +78,7 @@ for (let run = 0; run < RUNS; run++)
           Math.round(t - r.t0),
         ]);
         return {
+          first: Math.round(r.tf - r.t0),
           total: Math.round(r.t2 - r.t0),
           search: Math.round(r.t1 - r.t0),
           docs: Math.round(r.t2 - r.t1),
@@ -81,9 +86,14 @@ for (let run = 0; run < RUNS; run++)
           marks,
         };
       }, q);
-      const list = all[scheme] ?? [];
-      list.push(out.total);
-      all[scheme] = list;
+      for (const [key, ms] of [
+        [`${scheme} first`, out.first],
+        [`${scheme} all ten`, out.total],
+      ] as const) {
+        const list = all[key] ?? [];
+        list.push(ms);
+        all[key] = list;
+      }
       if (RUNS === 1 || process.env.V) console.log(scheme, q, JSON.stringify(out));
       await context.close();
     }
@@ -92,7 +102,7 @@ for (const [k, v] of Object.entries(all)) {
   v.sort((a, b) => a - b);
   console.log(
     k,
-    "median",
+    "ms median",
     v[v.length >> 1],
     "min",
     v[0],
@@ -101,5 +111,6 @@ for (const [k, v] of Object.entries(all)) {
     JSON.stringify(v),
   );
 }
+console.log(`load average ${load0.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end`);
 await browser.close();
 server.close();

@@ -33,7 +33,11 @@
   // A prefix spanning more shards than this matches whole words only, bounding bytes loaded.
   const MAX_PREFIX_SHARDS = 3;
   const MIN_PREFIX_LENGTH = 2;
-  const INDEX_VERSION = 3;
+  const INDEX_VERSION = 4;
+  /** Characters of a result's snippet shown around its first matched word. */
+  const WINDOW_CHARS = 280;
+  /** Characters of context kept before the first matched word. */
+  const WINDOW_LEAD = 70;
   /** Score of each posting value before idf: quantised body BM25 plus title and author boosts. */
   const VALUE_WEIGHT = Float64Array.from(
     { length: 64 },
@@ -289,6 +293,9 @@
     // Meta is fetched fresh on each page load; it names the build, and every other file is
     // requested with that build's hash, so cached files of an older build are never mixed in.
     let build = "";
+    // Stored fields by ordinal, from the top results a term shard carries.
+    const known = new Map();
+    const read = new Set();
     const urlOf = (name) =>
       name === "meta" ? `${base}meta.js?t=${Date.now()}` : `${base}${name}.js?v=${build}`;
 
@@ -329,7 +336,12 @@
       for (let i = first; i <= last; i++) names.push(`t${i}`);
       return Promise.all(names.map(file)).then((shards) => {
         const out = [];
-        for (const list of shards) {
+        shards.forEach(([, records], k) => {
+          if (read.has(names[k])) return;
+          read.add(names[k]);
+          for (let j = 0; j < records.length; j += 2) known.set(records[j], records[j + 1]);
+        });
+        for (const [list] of shards) {
           for (let j = 0; j < list.length; j += 2) {
             const t = list[j];
             if (exactOnly ? t === from : t >= from && t <= to) out.push([t, list[j + 1]]);
@@ -413,18 +425,43 @@
       });
     };
 
-    /** Stored fields of the given ordinals, loading only the chunks they sit in. */
-    const docs = (ords) =>
+    /**
+     * Stored fields of the given ordinals, from the searched shards or else the chunks they
+     * sit in (requested in the given order). `onEach(doc, i)` runs in order as soon as doc i
+     * and all before it are there, so a page can show its first result before the rest.
+     */
+    const docs = (ords, onEach) =>
       meta().then((m) => {
         const chunkOf = (o) => `d${Math.floor(o / m.chunk)}`;
-        return Promise.all(unique(ords.map(chunkOf)).map(file)).then(() =>
-          ords.map((ord) => {
-            const [path, title, date, source, authors, snippet] = registry.get(chunkOf(ord))[
-              ord % m.chunk
-            ];
-            return { ord, path, title, date, source, authors, snippet };
+        const out = new Array(ords.length);
+        let shown = 0;
+        const fill = (i) => {
+          const ord = ords[i];
+          const fields = known.get(ord) || registry.get(chunkOf(ord))[ord % m.chunk];
+          const [path, title, date, source, authors, snippet] = fields;
+          out[i] = { ord, path, title, date, source, authors, snippet };
+        };
+        const emit = () => {
+          for (; shown < ords.length && out[shown]; shown++) if (onEach) onEach(out[shown], shown);
+        };
+        const waiting = new Map();
+        ords.forEach((ord, i) => {
+          if (known.has(ord)) {
+            fill(i);
+            return;
+          }
+          const name = chunkOf(ord);
+          if (!waiting.has(name)) waiting.set(name, []);
+          waiting.get(name).push(i);
+        });
+        emit();
+        const loads = [...waiting].map(([name, list]) =>
+          file(name).then(() => {
+            for (const i of list) fill(i);
+            emit();
           }),
         );
+        return Promise.all(loads).then(() => out);
       });
 
     return {
@@ -460,7 +497,36 @@
     return parts;
   };
 
+  /**
+   * The part of a stored snippet to show, as `highlight` parts: about WINDOW_CHARS characters
+   * from a little before the first matched word (the start when none matches), cut at spaces,
+   * with an ellipsis where text was left out.
+   */
+  const snippetParts = (text, tokens) => {
+    if (text.length <= WINDOW_CHARS) return highlight(text, tokens);
+    let hit = -1;
+    let at = 0;
+    for (const [part, matched] of highlight(text, tokens)) {
+      if (matched) {
+        hit = at;
+        break;
+      }
+      at += part.length;
+    }
+    let start = Math.max(0, Math.min(hit - WINDOW_LEAD, text.length - WINDOW_CHARS));
+    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    let end = Math.min(text.length, start + WINDOW_CHARS);
+    if (end < text.length) {
+      const space = text.lastIndexOf(" ", end);
+      if (space > Math.max(start, hit)) end = space;
+    }
+    const body = text.slice(start, end);
+    const shown = `${start > 0 ? "…" : ""}${body}${end < text.length ? "…" : ""}`;
+    return highlight(shown, tokens);
+  };
+
   root.BroadsheetSearch = {
+    snippetParts,
     register,
     createEngine,
     foldText,

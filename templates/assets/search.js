@@ -2,7 +2,7 @@
    types and keeps the URL in step so results can be linked and Back works. Needs
    search-core.js loaded first. */
 (() => {
-  const PAGE = 20;
+  const PAGE = 10;
   const TYPING_DELAY = 120;
   const MAX_AUTHOR_OPTIONS = 2000;
   const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
@@ -59,9 +59,9 @@
     return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : "";
   };
 
-  /** Appends text to el with the matched words wrapped in <mark>. */
-  const appendMarked = (el, text, tokens) => {
-    for (const [part, hit] of core.highlight(text, tokens)) {
+  /** Appends [text, matched] parts to el, matched words wrapped in <mark> (text nodes only). */
+  const appendParts = (el, parts) => {
+    for (const [part, hit] of parts) {
       if (!hit) {
         el.append(part);
         continue;
@@ -71,6 +71,8 @@
       el.append(mark);
     }
   };
+
+  const appendMarked = (el, text, tokens) => appendParts(el, core.highlight(text, tokens));
 
   const el = (tag, className, ...children) => {
     const node = document.createElement(tag);
@@ -101,7 +103,7 @@
       meta.append(f);
     });
     const snippet = el("p", "search-result-snippet");
-    appendMarked(snippet, doc.snippet, tokens);
+    appendParts(snippet, core.snippetParts(doc.snippet, tokens));
     return el("li", "search-result", el("h2", "search-result-title", link), meta, snippet);
   };
 
@@ -119,17 +121,26 @@
     return `${count} ${count === 1 ? "result" : "results"}${words}${within}.`;
   };
 
-  /** Renders the next page of the current hits; returns the first new link. */
+  /**
+   * Renders the next page of the current hits, each result as soon as it and those above it
+   * have arrived; resolves to the first new link.
+   */
   const showMore = (mySeq) => {
     const slice = Array.from(current.ords.slice(current.shown, current.shown + PAGE));
-    return engine.docs(slice).then((docs) => {
-      if (mySeq !== seq) return null;
-      const items = docs.map((d) => resultItem(d, current.tokens));
-      list.append(...items);
-      current.shown += items.length;
-      more.hidden = current.shown >= current.ords.length;
-      return items.length ? items[0].querySelector("a") : null;
-    });
+    let first = null;
+    return engine
+      .docs(slice, (doc) => {
+        if (mySeq !== seq) return;
+        const item = resultItem(doc, current.tokens);
+        list.append(item);
+        current.shown++;
+        first = first || item.querySelector("a");
+      })
+      .then(() => {
+        if (mySeq !== seq) return null;
+        more.hidden = current.shown >= current.ords.length;
+        return first;
+      });
   };
 
   const run = () => {

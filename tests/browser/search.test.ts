@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const ARTICLES: Record<string, string> = {
   "a.txt": `https://www.cnn.com/2018/05/31/world/sanctions-iran/index.html\n['Jörg Müller']\n2018-05-31 00:00:00\nNew sanctions on Iran announced\n \nOfficials announced new sanctions on Tuesday.\n\nThe measures target banks.\n`,
   "b.txt": `https://www.bbc.com/news/weather-123\n[]\n2017-03-04 00:00:00\nWeather turns cold\n \nRain and a sanctuary for birds near the coast.\n`,
+  "c.txt": `https://www.bbc.com/news/airships-9\n[]\n2016-01-02 00:00:00\nSky travel\n \n${"Slow ships drifted over quiet fields. ".repeat(14)}Then a zeppelin appeared <b>above</b> the town.\n\n${"Crowds gathered to watch it pass. ".repeat(6)}\n`,
 };
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"];
 const TYPES: Record<string, string> = {
@@ -59,7 +60,12 @@ afterAll(async () => {
 });
 
 async function resultTitles(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => document.getElementById("search-status")?.textContent !== "");
+  // Results appear one by one after the status line, so wait for the last one.
+  await page.waitForFunction(() => {
+    const status = document.getElementById("search-status")?.textContent ?? "";
+    const count = Number(/^(\d+) result/.exec(status)?.[1] ?? 0);
+    return status !== "" && document.querySelectorAll(".search-result").length >= count;
+  });
   return page.locator(".search-result-title").allTextContents();
 }
 
@@ -98,6 +104,20 @@ describe.each(["http", "file"])("search page over %s", (scheme) => {
       /No results/.test(document.getElementById("search-status")?.textContent ?? ""),
     );
     expect(await page.locator(".search-result").count()).toBe(0);
+    await page.close();
+  });
+
+  it("shows a snippet window around a late match, as text with the word marked", async () => {
+    const page = await browser.newPage();
+    await page.goto(url("?q=zeppelin"));
+    expect(await resultTitles(page)).toEqual(["Sky travel"]);
+    const snippet = page.locator(".search-result-snippet");
+    const text = (await snippet.textContent()) ?? "";
+    expect(text.startsWith("…")).toBe(true);
+    expect(text).toContain("zeppelin appeared <b>above</b>");
+    expect(text.length).toBeLessThan(300);
+    expect(await snippet.locator("mark").allTextContents()).toEqual(["zeppelin"]);
+    expect(await snippet.locator("b").count()).toBe(0);
     await page.close();
   });
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeForSearch } from "../../src/render/search/analyze.js";
 import { createSearchIndexBuilder } from "../../src/render/search/index-builder.js";
-import { SHARD_CHARS } from "../../src/render/search/shard-writer.js";
+import { SHARD_CHARS, TOP_RESULTS } from "../../src/render/search/shard-writer.js";
 import { buildIndex, doc, word } from "./fixtures.js";
 import { engineOver } from "./vm-client.js";
 
@@ -59,6 +59,51 @@ describe("createSearchIndexBuilder", () => {
     const { hits } = await engine.search({ q: word(299 * 200 + 5) });
     expect(hits.map((h) => h.ord)).toEqual([299]);
     expect(loaded.filter((p) => /\/t\d+\.js$/.test(p))).toHaveLength(1);
+  });
+});
+
+describe("top results in the shard", () => {
+  // "common" is in every article, "rare" in TOP_RESULTS of them that no common term ranks first.
+  const articles = Array.from({ length: 1200 }, (_, i) =>
+    doc(i, {
+      title: i % 5 === 0 ? "common ground" : `piece ${i}`,
+      text: `common ${i >= 1152 && i < 1152 + TOP_RESULTS ? "rare" : ""} ${word(i)}`,
+      source: `site${i % 3}.com`,
+    }),
+  );
+  const files = buildIndex(articles);
+  const chunks = (loaded: string[]) => loaded.filter((p) => /\/d\d+\.js$/.test(p));
+
+  it("shows a common word's first page from its shard alone, fields equal to the chunks'", async () => {
+    const { engine, loaded } = engineOver(files);
+    const { ords } = await engine.search({ q: "common" });
+    const top = Array.from(ords.slice(0, TOP_RESULTS));
+    const fromShard = await engine.docs(top);
+    expect(chunks(loaded)).toEqual([]);
+    const fresh = engineOver(files);
+    await fresh.engine.meta();
+    expect(JSON.stringify(fromShard)).toBe(JSON.stringify(await fresh.engine.docs(top)));
+    expect(fromShard.slice(0, 13).map((d) => d.title)).toContain("common ground");
+    await engine.docs(Array.from(ords.slice(TOP_RESULTS, TOP_RESULTS + 3)));
+    expect(chunks(loaded).length).toBeGreaterThan(0);
+  });
+
+  it("carries no top results whose fields outweigh the term's posting list", async () => {
+    const long = articles
+      .slice(0, 40)
+      .map((a) => ({ ...a, text: `${a.text} ${"filler ".repeat(200)}` }));
+    const { engine, loaded } = engineOver(buildIndex(long));
+    const { ords } = await engine.search({ q: "common" });
+    await engine.docs(Array.from(ords.slice(0, TOP_RESULTS)));
+    expect(chunks(loaded).length).toBeGreaterThan(0);
+  });
+
+  it("loads a rare word's results from chunks", async () => {
+    const { engine, loaded } = engineOver(files);
+    const { ords } = await engine.search({ q: "rare" });
+    expect(ords.length).toBe(TOP_RESULTS);
+    await engine.docs(Array.from(ords));
+    expect(chunks(loaded).length).toBeGreaterThan(0);
   });
 });
 

@@ -134,6 +134,63 @@ describe("search ranking", () => {
   });
 });
 
+describe("progressive results", () => {
+  const many = Array.from({ length: 80 }, (_, i) => doc(i, { text: `storm ${i}` }));
+  const index = buildIndex(many);
+
+  it("hands over each result in rank order as soon as those above it are there", async () => {
+    // Later chunks arrive first, so order must come from the client, not from arrival.
+    const { engine } = engineOver(index, (path) => {
+      const n = /\/d(\d+)\.js$/.exec(path);
+      return n ? 40 - 8 * Number(n[1]) : 0;
+    });
+    const order = [70, 3, 40, 20, 5];
+    const seen: number[] = [];
+    const docs = await engine.docs(order, (d, i) => {
+      expect(i).toBe(seen.length);
+      seen.push(d.ord);
+    });
+    expect(seen).toEqual(order);
+    expect(docs.map((d) => d.path)).toEqual(order.map((o) => `a/${o}/index.html`));
+  });
+});
+
+describe("snippet windows", () => {
+  const { client } = engineOver(files);
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(" ");
+  const shown = (parts: [string, boolean][]) => parts.map(([t]) => t).join("");
+
+  it("shows about a third of a long snippet around the first matched word, marked", () => {
+    const text = `${filler(120)} The sanctions bite. ${filler(60)}`;
+    const parts = client.snippetParts(text, ["sanctions"]);
+    const window = shown(parts);
+    expect(window.length).toBeLessThanOrEqual(282);
+    expect(window.length).toBeGreaterThan(200);
+    expect(window.startsWith("…")).toBe(true);
+    expect(window.endsWith("…")).toBe(true);
+    expect(parts.filter(([, hit]) => hit).map(([t]) => t)).toEqual(["sanctions"]);
+    expect(window.indexOf("sanctions")).toBeGreaterThan(20);
+    expect(text.includes(window.slice(1, -1))).toBe(true);
+  });
+
+  it("shows the start when no body word matches, and short text whole", () => {
+    const text = `${filler(150)}`;
+    const window = shown(client.snippetParts(text, ["title"]));
+    expect(window.startsWith("w0 w1 ")).toBe(true);
+    expect(window.endsWith("…")).toBe(true);
+    expect(shown(client.snippetParts("Rain near the coast.", ["coast"]))).toBe(
+      "Rain near the coast.",
+    );
+  });
+
+  it("keeps a match near the end inside the window", () => {
+    const text = `${filler(200)} closing sanctions`;
+    const window = shown(client.snippetParts(text, ["sanct"]));
+    expect(window.endsWith("closing sanctions")).toBe(true);
+    expect(window.startsWith("…")).toBe(true);
+  });
+});
+
 describe("highlight", () => {
   const { client } = engineOver(files);
   it("marks whole words and prefixes, folding as the index does", () => {

@@ -24,7 +24,7 @@ export interface ClientEngine {
     scores: Float64Array;
     hits: { ord: number; score: number }[];
   }>;
-  docs(ords: number[]): Promise<ClientDoc[]>;
+  docs(ords: number[], onEach?: (doc: ClientDoc, i: number) => void): Promise<ClientDoc[]>;
   meta(): Promise<Record<string, unknown>>;
   authors(): Promise<[string, string, number][]>;
 }
@@ -36,6 +36,7 @@ export interface ClientGlobal {
   tokenize(text: string): string[];
   facetKey(kind: string, value: string): string;
   highlight(text: string, tokens: string[]): [string, boolean][];
+  snippetParts(text: string, tokens: string[]): [string, boolean][];
   eachPosting(text: string, fn: (ord: number, value: number) => void): number;
 }
 
@@ -48,9 +49,13 @@ export function loadClient(): { client: ClientGlobal; context: vm.Context } {
 
 /**
  * An engine over index files held in memory: each requested shard script runs in the
- * client's context, as a script tag would run it; `loaded` lists the paths fetched.
+ * client's context, as a script tag would run it, after `delay(path)` ms (default 0);
+ * `loaded` lists the paths fetched.
  */
-export function engineOver(files: readonly OutputFile[]): {
+export function engineOver(
+  files: readonly OutputFile[],
+  delay: (path: string) => number = () => 0,
+): {
   engine: ClientEngine;
   client: ClientGlobal;
   loaded: string[];
@@ -69,7 +74,7 @@ export function engineOver(files: readonly OutputFile[]): {
     setTimeout(() => {
       if (body === undefined) onError();
       else vm.runInContext(String(Buffer.from(body)), context, { filename: url });
-    }, 0);
+    }, delay(path));
   });
   return { engine, client, loaded, queries };
 }

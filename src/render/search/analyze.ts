@@ -47,8 +47,11 @@ export interface AnalyzedDoc {
   stored: StoredDoc;
 }
 
-/** Characters of body text kept for result snippets. */
-export const SNIPPET_CHARS = 280;
+/**
+ * Characters of body text kept for result snippets: the page shows a third of it, a window
+ * around the first matched word.
+ */
+export const SNIPPET_CHARS = 840;
 
 /** Title and author flags packed into a weight's low bits. */
 export const IN_TITLE = 2;
@@ -67,7 +70,8 @@ export function facetKey(kind: "source" | "author" | "year", value: string): str
 export function makeSnippet(text: string): string {
   // Flattening a prefix gives the same first SNIPPET_CHARS + 1 characters as flattening all.
   let flat = "";
-  for (let take = SNIPPET_CHARS * 2; ; take *= 4) {
+  // Whitespace runs are mostly single, so a little over SNIPPET_CHARS usually suffices.
+  for (let take = SNIPPET_CHARS + (SNIPPET_CHARS >> 2); ; take *= 2) {
     flat = text.slice(0, take).replace(/\s+/g, " ").trim();
     if (flat.length > SNIPPET_CHARS + 1 || take >= text.length) break;
   }

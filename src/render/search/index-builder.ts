@@ -2,7 +2,14 @@ import type { OutputFile } from "../../core/types.js";
 import { type AnalyzedDoc, facetKey, type StoredDoc } from "./analyze.js";
 import { PostingPool } from "./posting-pool.js";
 import { lengthNorm, maxListBytes, quantizeWithNorm, writeList } from "./postings.js";
-import { TermShards, writeIndexFiles } from "./shard-writer.js";
+import {
+  carriesTop,
+  docRecord,
+  recordSize,
+  TermShards,
+  TOP_RESULTS,
+  writeIndexFiles,
+} from "./shard-writer.js";
 import { hashTerm, TermTable } from "./term-table.js";
 
 /** Collects analysed articles and writes the sharded search index. */
@@ -71,7 +78,8 @@ function encodeIndex(
   const docs = order.map((s) => stored[s] as StoredDoc);
 
   const sorted = table.terms.slice().sort();
-  const shards = new TermShards();
+  const shards = new TermShards((ord) => docRecord(docs[ord] as StoredDoc));
+  const none = new Int32Array(0);
   const facets = new Map<string, { label: string; count: number }>();
   let raw: Uint8Array = new Uint8Array(1 << 16);
   let out = new Uint8Array(1 << 16);
@@ -134,7 +142,11 @@ function encodeIndex(
     }
     const first = count ? (ords[0] as number) : -1;
     const end = writeList(out, 0, ords, values, count, scratch);
-    shards.add(term, out, end);
+    // `writeList` leaves the ordinals in list order, which is the term's ranking.
+    const top = scratch.subarray(0, TOP_RESULTS);
+    const fields = (): number => top.reduce((s, ord) => s + recordSize(docs[ord] as StoredDoc), 0);
+    const carried = !term.startsWith("!") && carriesTop(count, end, fields);
+    shards.add(term, out, end, carried ? top : none);
     if (term.startsWith("!")) {
       facets.set(term, { label: facetLabel(term, docs[first]), count });
     }

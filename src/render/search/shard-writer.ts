@@ -11,8 +11,14 @@ export const SHARD_CHARS = 64 * 1024;
 /** Articles per stored-fields chunk: small, because a page of results touches several. */
 export const DOC_CHUNK = 16;
 
+/**
+ * Results whose stored fields a common term carries in its shard, so a one-word query shows
+ * its first page without loading a chunk per result (see `carriesTop`).
+ */
+export const TOP_RESULTS = 10;
+
 /** Format version the client checks, so a stale script fails loudly. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 const encoder = new TextEncoder();
 const COMMA = 44;
@@ -30,9 +36,32 @@ function registerScript(name: string, data: unknown): OutputFile {
   };
 }
 
+/** About the characters `docRecord` writes for an article, without writing it. */
+export function recordSize(d: StoredDoc): number {
+  let size = 32 + d.path.length + d.title.length + d.snippet.length + (d.source?.length ?? 0);
+  for (const a of d.authors) size += a.length + 3;
+  return size;
+}
+
 /**
- * Term shards written straight into byte buffers: each shard registers a JSON array of
- * alternating terms and encoded posting lists, terms in sorted order.
+ * Whether a term carries its top results' stored fields: only when it has more postings than
+ * TOP_RESULTS and the fields take no more room than its posting list, so the index grows by at
+ * most the lists of its commonest words (whose results lie in the most chunks) and a query by
+ * less than the chunks it no longer loads.
+ */
+export function carriesTop(count: number, listBytes: number, fieldBytes: () => number): boolean {
+  return count > TOP_RESULTS && listBytes >= TOP_RESULTS * 32 && fieldBytes() <= listBytes;
+}
+
+/** The stored fields of one article as a chunk or shard lists them. */
+export function docRecord(d: StoredDoc): string {
+  return JSON.stringify([d.path, d.title, d.date, d.source, d.authors, d.snippet]);
+}
+
+/**
+ * Term shards written straight into byte buffers: each shard registers `[terms, records]`,
+ * `terms` alternating terms (sorted) and encoded posting lists, `records` alternating
+ * ordinals and the stored fields of the top results of the shard's common terms, each once.
  */
 export class TermShards {
   readonly files: OutputFile[] = [];
@@ -42,17 +71,41 @@ export class TermShards {
   private at = 0;
   private size = 0;
   private first = "";
+  private records: string[] = [];
+  private held = new Set<number>();
 
-  /** Adds a term whose encoded postings are `postings[0, length)`; terms come sorted. */
-  add(term: string, postings: Uint8Array, length: number): void {
-    const cost = term.length + length + 6;
-    if (this.size > 0 && this.size + cost > SHARD_CHARS) this.flush();
+  /** `recordOf(ord)` gives the stored fields of an article, as `docRecord` writes them. */
+  constructor(private readonly recordOf: (ord: number) => string) {}
+
+  /**
+   * Adds a term whose encoded postings are `postings[0, length)` and whose best results are
+   * `top` (ordinals in ranking order; empty for a rare term); terms come sorted.
+   */
+  add(term: string, postings: Uint8Array, length: number, top: ArrayLike<number>): void {
+    const fresh: number[] = [];
+    let cost = term.length + length + 6;
+    for (let i = 0; i < top.length; i++) {
+      const ord = top[i] as number;
+      if (!this.held.has(ord)) fresh.push(ord);
+    }
+    const texts = fresh.map((ord) => `${ord},${this.recordOf(ord)}`);
+    for (const t of texts) cost += t.length + 1;
+    if (this.size > 0 && this.size + cost > SHARD_CHARS) {
+      this.flush();
+      this.add(term, postings, length, top);
+      return;
+    }
     if (this.size === 0) {
       this.first = term;
       this.at = 0;
       this.put(head(`t${this.firsts.length}`));
       this.buf[this.at++] = 91;
+      this.buf[this.at++] = 91;
     } else this.buf[this.at++] = COMMA;
+    fresh.forEach((ord, i) => {
+      this.held.add(ord);
+      this.records.push(texts[i] as string);
+    });
     this.put(JSON.stringify(term));
     this.reserve(length + 3);
     this.buf[this.at++] = COMMA;
@@ -66,8 +119,10 @@ export class TermShards {
   /** Writes the last shard; call once after the last term. */
   flush(): void {
     if (this.size === 0) return;
-    this.buf[this.at++] = 93;
+    this.put(`],[${this.records.join(",")}]]`);
     this.put(TAIL);
+    this.records = [];
+    this.held.clear();
     this.files.push({
       path: `${INDEX_DIR}/t${this.firsts.length}.js`,
       contents: this.buf.slice(0, this.at),
@@ -105,10 +160,12 @@ export function writeIndexFiles(index: IndexParts): OutputFile[] {
   index.shards.flush();
   const files = [...index.shards.files];
   for (let start = 0; start < index.docs.length; start += DOC_CHUNK) {
+    const name = `d${start / DOC_CHUNK}`;
     const chunk = index.docs
       .slice(start, start + DOC_CHUNK)
-      .map((d) => [d.path, d.title, d.date, d.source, d.authors, d.snippet]);
-    files.push(registerScript(`d${start / DOC_CHUNK}`, chunk));
+      .map(docRecord)
+      .join(",");
+    files.push({ path: `${INDEX_DIR}/${name}.js`, contents: `${head(name)}[${chunk}]${TAIL}` });
   }
   const byKind = (kind: string): [string, string, number][] =>
     [...index.facets]
@@ -126,6 +183,7 @@ export function writeIndexFiles(index: IndexParts): OutputFile[] {
       build: hash.digest("hex").slice(0, 12),
       docs: index.docs.length,
       chunk: DOC_CHUNK,
+      top: TOP_RESULTS,
       shards: index.shards.firsts,
       sources: byKind("s").sort(byCount),
       years: byKind("y").sort((a, b) => Number(b[0]) - Number(a[0])),
