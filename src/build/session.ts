@@ -170,7 +170,10 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
               persistence === "on-close" ? { previous: warm?.search ?? null, next: search } : null,
           },
           writer,
-          () => events.onProgress?.(++pages),
+          () => {
+            pages++;
+            events.onProgress?.(pages);
+          },
         );
       } catch (error) {
         await writer.abort();

@@ -50,7 +50,10 @@ describe("build sessions", () => {
     const { dir, input, options } = await setUp();
     const session = createBuildSession("on-close");
     try {
-      await session.build(options);
+      const first = await session.build(options);
+      expect(first.pages).toBe(
+        (await listFiles(options.out)).filter((f) => f.endsWith(".html")).length,
+      );
       const file = path.join(input, (await articleFiles(input))[0] ?? "");
       const page = path.join(options.out, await pageOf(options.out, file));
       await writeFile(file, `${await readFile(file, "utf8")}\nA closing line added by hand.\n`);
