@@ -35,17 +35,17 @@ const PLACING: readonly (keyof ArticleRecord)[] = [
  * Renders the pages of edited articles straight into the output, ahead of the rebuild that brings
  * the rest of the site (listings, search, feeds) up to date: what a watching author looks at shows
  * at once. Only edits that leave an article in its place qualify (same title, authors, date, URL);
- * each page is replaced whole by a rename. Returns the pages written.
+ * each page is replaced whole by a rename. Returns the paths of the pages written.
  */
 export async function previewEdits(
   last: LastBuild,
   runner: TaskRunner,
   changed: readonly string[],
-): Promise<number> {
-  if (changed.length === 0 || changed.some((p) => !last.records.has(p))) return 0;
+): Promise<string[]> {
+  if (changed.length === 0 || changed.some((p) => !last.records.has(p))) return [];
   const files = changed.map((p) => last.files.get(p)).filter((f) => f !== undefined);
-  if (files.length !== changed.length) return 0;
-  const entries = new Map(last.archive.entries.map((e) => [e.file, e]));
+  if (files.length !== changed.length) return [];
+  const entries = entriesByFile(last.archive);
   const cleaned = await runner.clean(files, last.mode);
   const items: RenderItem[] = [];
   for (const [i, file] of files.entries()) {
@@ -69,7 +69,7 @@ export async function previewEdits(
       },
     });
   }
-  if (items.length === 0) return 0;
+  if (items.length === 0) return [];
   const pages = await runner.render(items, last.mode, last.site, last.templates, null);
   for (const page of pages) {
     if (page.html === null) continue;
@@ -78,7 +78,19 @@ export async function previewEdits(
     writeFileSync(temp, page.html);
     renameSync(temp, target);
   }
-  return pages.length;
+  return pages.map((p) => p.path);
+}
+
+/** Entries by input file, made once per archive: a dev server previews many edits of one build. */
+const byFile = new WeakMap<Archive, ReadonlyMap<string, Entry>>();
+
+function entriesByFile(archive: Archive): ReadonlyMap<string, Entry> {
+  let map = byFile.get(archive);
+  if (map === undefined) {
+    map = new Map(archive.entries.map((e) => [e.file, e]));
+    byFile.set(archive, map);
+  }
+  return map;
 }
 
 function samePlace(a: ArticleRecord, b: ArticleRecord): boolean {

@@ -76,6 +76,8 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
   let state: SessionState | null = null;
   /** Changes seen since the last successful build; `null` once any call did not list them. */
   let pending: Set<string> | null = null;
+  /** Output files written by `preview` since the last build: the manifest is not trusted on them. */
+  const previewed = new Set<string>();
 
   const runnerFor = async (workers: number): Promise<TaskRunner> => {
     if (runner?.workers === workers) return runner.tasks;
@@ -135,7 +137,11 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       }
       diagnostics.sort(compareDiagnostics);
 
-      const writer = await openOutput(out, cacheDir);
+      // A session that wrote the output itself trusts its manifest, but for pages it previewed.
+      const writer = await openOutput(out, cacheDir, {
+        manifest: warm !== null,
+        except: previewed,
+      });
       let pages = 0;
       lap("model");
       events.onPhase?.("render", archive.entries.length);
@@ -193,6 +199,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         templates: { dir: options.templates, stamp },
       };
       state = { out, cache: next, search, last };
+      previewed.clear();
       pending = new Set();
       const result = { articles: archive.entries.length, pages, diagnostics };
       if (persistence === "each-build") {
@@ -204,7 +211,9 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
     },
     async preview(changed) {
       if (state === null || runner === null) return 0;
-      return previewEdits(state.last, runner.tasks, changed);
+      const written = await previewEdits(state.last, runner.tasks, changed);
+      for (const page of written) previewed.add(page);
+      return written.length;
     },
     async close() {
       if (persistence === "on-close" && state !== null) {

@@ -36,6 +36,16 @@ const MANIFEST_VERSION = 1;
 const JOURNAL_FILE = "journal.json";
 const MANIFEST_FILE = "manifest.json";
 
+/**
+ * Whether the output may be taken to hold what the manifest says without checking each file's
+ * size and time: true only for a process that wrote that output itself and has watched it since,
+ * `except` for files it changed outside a build.
+ */
+export interface OutputTrust {
+  readonly manifest: boolean;
+  readonly except?: ReadonlySet<string>;
+}
+
 /** Writes a site into a staging folder and swaps it into the output folder in one commit. */
 export interface OutputWriter {
   /** Stages `contents` at `relPath` unless the output already holds exactly these bytes. */
@@ -67,7 +77,11 @@ export interface OutputWriter {
  * is staged and swapped in with two renames. Either way a build killed before `commit` leaves the
  * previous site untouched.
  */
-export async function openOutput(out: string, cacheDir: string): Promise<OutputWriter> {
+export async function openOutput(
+  out: string,
+  cacheDir: string,
+  trust: OutputTrust = { manifest: false },
+): Promise<OutputWriter> {
   const journalPath = path.join(cacheDir, JOURNAL_FILE);
   const manifestPath = path.join(cacheDir, MANIFEST_FILE);
   await mkdir(cacheDir, { recursive: true });
@@ -102,9 +116,11 @@ export async function openOutput(out: string, cacheDir: string): Promise<OutputW
   function unchanged(relPath: string, hash: string): boolean {
     const before = previous?.get(relPath);
     if (before === undefined || before.hash !== hash) return false;
-    const now = statSync(safeJoin(out, relPath), { throwIfNoEntry: false });
-    if (now === undefined || now.size !== before.size || now.mtimeMs !== before.mtimeMs)
-      return false;
+    if (!trust.manifest || trust.except?.has(relPath)) {
+      const now = statSync(safeJoin(out, relPath), { throwIfNoEntry: false });
+      if (now === undefined || now.size !== before.size || now.mtimeMs !== before.mtimeMs)
+        return false;
+    }
     produced.set(relPath, before);
     return true;
   }

@@ -69,6 +69,26 @@ describe("build sessions", () => {
     }
   }, 60_000);
 
+  it("restore a previewed page when the edit is undone before the rebuild", async () => {
+    const { dir, input, options } = await setUp();
+    const session = createBuildSession("on-close");
+    try {
+      await session.build(options);
+      const file = path.join(input, (await articleFiles(input))[0] ?? "");
+      const page = path.join(options.out, await pageOf(options.out, file));
+      const before = await readFile(page, "utf8");
+      const original = await readFile(file, "utf8");
+      await writeFile(file, `${original}\nA line soon taken back.\n`);
+      expect(await session.preview([file])).toBe(1);
+      await writeFile(file, original);
+      await session.build(options, {}, [file]);
+      expect(await readFile(page, "utf8")).toBe(before);
+    } finally {
+      await session.close();
+      await cleanup(dir);
+    }
+  }, 60_000);
+
   it("leave a retitled article to the rebuild, since its page moves", async () => {
     const { dir, input, options } = await setUp();
     const session = createBuildSession("on-close");
