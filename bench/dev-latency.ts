@@ -113,7 +113,7 @@ async function main(): Promise<void> {
         settled.push(
           await Promise.race([
             idle,
-            new Promise<number>((r) => setTimeout(() => r(Number.NaN), 60_000)),
+            new Promise<number>((r) => setTimeout(() => r(Number.NaN), 900_000)),
           ]),
         );
         waiting = null;
