@@ -143,10 +143,14 @@ function encodeIndex(
     const first = count ? (ords[0] as number) : -1;
     const end = writeList(out, 0, ords, values, count, scratch);
     // `writeList` leaves the ordinals in list order, which is the term's ranking.
-    const top = scratch.subarray(0, TOP_RESULTS);
-    const fields = (): number => top.reduce((s, ord) => s + recordSize(docs[ord] as StoredDoc), 0);
-    const carried = !term.startsWith("!") && carriesTop(count, end, fields);
-    shards.add(term, out, end, carried ? top : none);
+    const fields = (): number => {
+      let size = 0;
+      for (let i = 0; i < TOP_RESULTS; i++)
+        size += recordSize(docs[scratch[i] as number] as StoredDoc);
+      return size;
+    };
+    const carried = count > TOP_RESULTS && !term.startsWith("!") && carriesTop(count, end, fields);
+    shards.add(term, out, end, carried ? scratch.subarray(0, TOP_RESULTS) : none);
     if (term.startsWith("!")) {
       facets.set(term, { label: facetLabel(term, docs[first]), count });
     }

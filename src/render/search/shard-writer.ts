@@ -82,14 +82,17 @@ export class TermShards {
    * `top` (ordinals in ranking order; empty for a rare term); terms come sorted.
    */
   add(term: string, postings: Uint8Array, length: number, top: ArrayLike<number>): void {
-    const fresh: number[] = [];
     let cost = term.length + length + 6;
+    const fresh: number[] = [];
     for (let i = 0; i < top.length; i++) {
       const ord = top[i] as number;
       if (!this.held.has(ord)) fresh.push(ord);
     }
-    const texts = fresh.map((ord) => `${ord},${this.recordOf(ord)}`);
-    for (const t of texts) cost += t.length + 1;
+    const texts: string[] = [];
+    for (const ord of fresh) {
+      texts.push(`${ord},${this.recordOf(ord)}`);
+      cost += (texts[texts.length - 1] as string).length + 1;
+    }
     if (this.size > 0 && this.size + cost > SHARD_CHARS) {
       this.flush();
       this.add(term, postings, length, top);
