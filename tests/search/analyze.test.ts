@@ -59,13 +59,14 @@ describe("analyzeForSearch", () => {
     ]);
   });
 
-  it("keeps only a short snippet, cut at a word", () => {
+  it("keeps only a short snippet, cut at a word, as UTF-8 bytes", () => {
+    const text = (d: { stored: { snippet: Uint8Array } }) =>
+      new TextDecoder().decode(d.stored.snippet);
     const long = analyzeForSearch(doc(1, { text: "word ".repeat(500) }));
-    expect(long.stored.snippet.length).toBeLessThanOrEqual(SNIPPET_CHARS + 1);
-    expect(long.stored.snippet).toMatch(/word…$/);
-    expect(a.stored.snippet).toBe(
-      "Sanctions were announced. The sanctions hit banks. Iran answered.",
-    );
+    expect(text(long).length).toBeLessThanOrEqual(SNIPPET_CHARS + 1);
+    expect(text(long)).toMatch(/word…$/);
+    expect(text(analyzeForSearch(doc(2, { text: "“Quoted” — Zoë" })))).toBe("“Quoted” — Zoë");
+    expect(text(a)).toBe("Sanctions were announced. The sanctions hit banks. Iran answered.");
   });
 
   it("survives structured cloning, as worker threads need", () => {

@@ -25,7 +25,11 @@ export interface StoredDoc {
   date: string | null;
   source: string | null;
   authors: string[];
-  snippet: string;
+  /**
+   * UTF-8 bytes of the start of the body (`makeSnippet`): one curly quote makes a string take
+   * two bytes a character, and the index holds one snippet per article.
+   */
+  snippet: Uint8Array;
 }
 
 /**
@@ -79,6 +83,8 @@ export function makeSnippet(text: string): string {
   const cut = flat.lastIndexOf(" ", SNIPPET_CHARS);
   return `${flat.slice(0, cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS)}…`;
 }
+
+const utf8 = new TextEncoder();
 
 /** Token ids of the thread's articles; a module value so each worker thread has its own. */
 const scanner = new TermScanner();
@@ -155,7 +161,7 @@ export function analyzeForSearch(doc: SearchDoc): AnalyzedDoc {
       date: doc.date,
       source: doc.source,
       authors: [...doc.authors],
-      snippet: makeSnippet(doc.text),
+      snippet: utf8.encode(makeSnippet(doc.text)),
     },
   };
 }

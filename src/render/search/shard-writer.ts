@@ -21,6 +21,7 @@ export const TOP_RESULTS = 10;
 export const INDEX_VERSION = 4;
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 const COMMA = 44;
 const QUOTE = 34;
 
@@ -55,7 +56,7 @@ export function carriesTop(count: number, listBytes: number, fieldBytes: () => n
 
 /** The stored fields of one article as a chunk or shard lists them. */
 export function docRecord(d: StoredDoc): string {
-  return JSON.stringify([d.path, d.title, d.date, d.source, d.authors, d.snippet]);
+  return JSON.stringify([d.path, d.title, d.date, d.source, d.authors, decoder.decode(d.snippet)]);
 }
 
 /**
