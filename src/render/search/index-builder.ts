@@ -143,19 +143,23 @@ function encodeIndex(
     const first = count ? (ords[0] as number) : -1;
     const end = writeList(out, 0, ords, values, count, scratch);
     // `writeList` leaves the ordinals in list order, which is the term's ranking.
-    const fields = (): number => {
-      let size = 0;
-      for (let i = 0; i < TOP_RESULTS; i++)
-        size += recordSize(docs[scratch[i] as number] as StoredDoc);
-      return size;
-    };
-    const carried = count > TOP_RESULTS && !term.startsWith("!") && carriesTop(count, end, fields);
+    const carried =
+      count > TOP_RESULTS &&
+      !term.startsWith("!") &&
+      carriesTop(count, end, () => topFieldBytes(docs, scratch));
     shards.add(term, out, end, carried ? scratch.subarray(0, TOP_RESULTS) : none);
     if (term.startsWith("!")) {
       facets.set(term, { label: facetLabel(term, docs[first]), count });
     }
   }
   return writeIndexFiles({ shards, docs, facets });
+}
+
+/** About the size of the stored fields of the first TOP_RESULTS of `ords`. */
+function topFieldBytes(docs: readonly StoredDoc[], ords: Int32Array): number {
+  let size = 0;
+  for (let i = 0; i < TOP_RESULTS; i++) size += recordSize(docs[ords[i] as number] as StoredDoc);
+  return size;
 }
 
 /** Body counts whose quantised weight is tabled per article; most counts are this small. */
