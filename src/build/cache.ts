@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { type FileHandle, mkdir, open, readdir, readFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { ArticleRecord } from "../model/archive.js";
@@ -9,7 +9,7 @@ import type { Learned } from "./tasks.js";
 export const CACHE_FILE = "build-cache.bin";
 
 /** Bumped whenever what the cache holds, or how pages are made from it, changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** What the first pass learned from a file, valid while its size and modification time hold. */
 export interface CachedLearned {
@@ -48,50 +48,92 @@ export function emptyCache(): BuildCache {
   };
 }
 
+/** The maps of a cache, saved in frames of at most this many entries. */
+const PARTS = ["learned", "cleans", "renders"] as const;
+const CHUNK = 4096;
+
+type Part = (typeof PARTS)[number];
+interface Header {
+  readonly format: number;
+  readonly stamp: string;
+  readonly search: BuildCache["search"];
+  readonly counts: Record<Part, number>;
+}
+
 /**
- * Loads the cache, or an empty one when it is missing, unreadable, from another version, or made
- * with other templates: a stale or corrupted cache costs a full build, never a wrong site.
+ * Loads the cache, or an empty one when it is missing, unreadable, truncated, from another
+ * version, or made with other templates: a stale or corrupted cache costs a full build, never a
+ * wrong site.
  */
 export async function loadCache(dir: string, stamp: string): Promise<BuildCache> {
   try {
-    const data = deserialize(await readFile(path.join(dir, CACHE_FILE))) as {
-      format: number;
-      stamp: string;
-      learned: [string, CachedLearned][];
-      cleans: [string, CachedClean][];
-      renders: [string, string][];
-      search: BuildCache["search"];
-    };
-    if (data.format !== CACHE_FORMAT || data.stamp !== stamp) return emptyCache();
-    if (![data.learned, data.cleans, data.renders].every(Array.isArray)) return emptyCache();
-    if (typeof data.search?.key !== "string" || !Array.isArray(data.search.files)) {
+    const frames = readFrames(await readFile(path.join(dir, CACHE_FILE)));
+    const header = frames.next().value as Header | undefined;
+    if (header?.format !== CACHE_FORMAT || header.stamp !== stamp) return emptyCache();
+    if (typeof header.search?.key !== "string" || !Array.isArray(header.search.files)) {
       return emptyCache();
     }
-    return {
-      learned: new Map(data.learned),
-      cleans: new Map(data.cleans),
-      renders: new Map(data.renders),
-      search: data.search,
-    };
+    const cache = { ...emptyCache(), search: header.search };
+    for (const frame of frames) {
+      const { part, entries } = frame as { part: Part; entries: [string, never][] };
+      if (!PARTS.includes(part) || !Array.isArray(entries)) return emptyCache();
+      const map: Map<string, unknown> = cache[part];
+      for (const [key, value] of entries) map.set(key, value);
+    }
+    return PARTS.every((part) => cache[part].size === header.counts[part]) ? cache : emptyCache();
   } catch {
     return emptyCache();
   }
 }
 
-/** Saves the cache atomically (write then rename). */
+/**
+ * Saves the cache atomically (write then rename), in frames of a few thousand entries: one
+ * serialised buffer of the whole cache was the largest allocation of a 100,000-article build.
+ */
 export async function saveCache(dir: string, stamp: string, cache: BuildCache): Promise<void> {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, CACHE_FILE);
-  const data = {
-    format: CACHE_FORMAT,
-    stamp,
-    learned: [...cache.learned],
-    cleans: [...cache.cleans],
-    renders: [...cache.renders],
-    search: cache.search,
-  };
-  await writeFile(`${file}.tmp`, serialize(data));
+  const handle = await open(`${file}.tmp`, "w");
+  try {
+    const counts = {
+      learned: cache.learned.size,
+      cleans: cache.cleans.size,
+      renders: cache.renders.size,
+    };
+    const header: Header = { format: CACHE_FORMAT, stamp, search: cache.search, counts };
+    await writeFrame(handle, header);
+    for (const part of PARTS) {
+      let entries: [string, unknown][] = [];
+      for (const entry of cache[part]) {
+        entries.push(entry);
+        if (entries.length === CHUNK) {
+          await writeFrame(handle, { part, entries });
+          entries = [];
+        }
+      }
+      if (entries.length > 0) await writeFrame(handle, { part, entries });
+    }
+  } finally {
+    await handle.close();
+  }
   await rename(`${file}.tmp`, file);
+}
+
+async function writeFrame(handle: FileHandle, value: unknown): Promise<void> {
+  const body = serialize(value);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(body.length);
+  await handle.write(length);
+  await handle.write(body);
+}
+
+function* readFrames(bytes: Buffer): Generator<unknown> {
+  for (let at = 0; at < bytes.length; ) {
+    const length = bytes.readUInt32LE(at);
+    if (at + 4 + length > bytes.length) throw new Error("truncated cache");
+    yield deserialize(bytes.subarray(at + 4, at + 4 + length));
+    at += 4 + length;
+  }
 }
 
 /** SHA-1 of a value's JSON, for cache keys. */

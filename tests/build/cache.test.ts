@@ -1,0 +1,49 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  type BuildCache,
+  CACHE_FILE,
+  emptyCache,
+  loadCache,
+  saveCache,
+} from "../../src/build/cache.js";
+import { cleanup, tempDir } from "../helpers.js";
+
+/** A cache with more entries than one saved frame holds. */
+function sampleCache(n: number): BuildCache {
+  const cache = emptyCache();
+  for (let i = 0; i < n; i++) cache.renders.set(`page-${i}/index.html`, `key-${i}`);
+  cache.learned.set("/in/a.txt", {
+    size: 10,
+    mtimeMs: 1,
+    learned: { display: "a.txt", contentHash: "h", diagnostics: [], facts: null },
+  });
+  return { ...cache, search: { key: "k", files: ["search/index/meta.js"] } };
+}
+
+describe("the build cache", () => {
+  it("loads what was saved, across several frames", async () => {
+    const dir = await tempDir();
+    const cache = sampleCache(10_000);
+    await saveCache(dir, "stamp", cache);
+    const loaded = await loadCache(dir, "stamp");
+    expect(loaded.renders).toEqual(cache.renders);
+    expect(loaded.learned).toEqual(cache.learned);
+    expect(loaded.search).toEqual(cache.search);
+    await cleanup(dir);
+  });
+
+  it("is empty when truncated, from another generator, or garbage", async () => {
+    const dir = await tempDir();
+    await saveCache(dir, "stamp", sampleCache(10_000));
+    expect((await loadCache(dir, "other stamp")).renders.size).toBe(0);
+    const file = path.join(dir, CACHE_FILE);
+    const bytes = await readFile(file);
+    await writeFile(file, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    expect((await loadCache(dir, "stamp")).renders.size).toBe(0);
+    await writeFile(file, "garbage");
+    expect((await loadCache(dir, "stamp")).renders.size).toBe(0);
+    await cleanup(dir);
+  });
+});
