@@ -41,19 +41,36 @@ export interface Analysed {
   readonly cleans: Map<string, CachedClean>;
 }
 
+/** What a build already knows before analysing its inputs. */
+export interface AnalyseContext {
+  readonly events?: BuildEvents;
+  /** The previous build's cache, to reuse what it learned and cleaned. */
+  readonly cache?: BuildCache;
+  /** Input files a watcher saw change; other inputs are trusted unchanged. */
+  readonly changed?: ReadonlySet<string> | null;
+  /** The input files, already found, with each one's size and modification time. */
+  readonly found?: {
+    readonly files: readonly TaskFile[];
+    readonly stats: ReadonlyMap<string, FileStat>;
+  };
+}
+
+/** Size and modification time of an input file; -1 when it cannot be read. */
+export interface FileStat {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
 /** Finds, reads, parses and cleans the inputs, and finds near-duplicate bodies. */
 export async function analyseInputs(
   options: BuildOptions,
   out: string,
   runner: TaskRunner,
-  events: BuildEvents = {},
-  cache?: BuildCache,
-  changed: ReadonlySet<string> | null = null,
+  { events = {}, cache, changed = null, found }: AnalyseContext = {},
 ): Promise<Analysed> {
-  const files = await findInputs(options.inputs, process.cwd(), [
-    out,
-    path.dirname(cacheDirFor(out)),
-  ]);
+  const files =
+    found?.files ??
+    (await findInputs(options.inputs, process.cwd(), [out, path.dirname(cacheDirFor(out))]));
   const parallel = Math.max(2, options.workers * 4);
   const diagnostics: Diagnostic[] = [];
   let done = 0;
@@ -63,7 +80,7 @@ export async function analyseInputs(
   events.onPhase?.("read", files.length);
   const profile = options.raw ? null : createProfileBuilder();
   const hashes = new Map<string, string>();
-  const learned = await learnAll(files, runner, parallel, cache, changed, (n) => {
+  const learned = await learnAll(files, runner, parallel, cache, changed, found?.stats, (n) => {
     done += n;
     events.onProgress?.(done);
   });
@@ -144,6 +161,7 @@ async function learnAll(
   parallel: number,
   cache: BuildCache | undefined,
   changed: ReadonlySet<string> | null,
+  known: ReadonlyMap<string, FileStat> | undefined,
   onDone: (n: number) => void,
 ): Promise<Map<string, CachedLearned>> {
   const result = new Map<string, CachedLearned>();
@@ -159,7 +177,9 @@ async function learnAll(
       toStat.push(file);
     }
   }
-  for await (const batch of inBatches(toStat, BATCH * 4, parallel, statFiles)) {
+  const stat = async (batch: readonly TaskFile[]) =>
+    batch.map((file) => ({ file, ...(known?.get(file.absolute) ?? statOf(file)) }));
+  for await (const batch of inBatches(toStat, BATCH * 4, parallel, stat)) {
     for (const { file, size, mtimeMs } of batch) {
       const hit = cache?.learned.get(file.absolute);
       if (hit !== undefined && hit.size === size && hit.mtimeMs === mtimeMs) {
@@ -196,10 +216,8 @@ function onlyInputs(changed: ReadonlySet<string>, files: readonly TaskFile[]): b
   return true;
 }
 
-/** Size and modification time of each file; -1 when it cannot be read, so it is parsed (and reported). */
-async function statFiles(files: readonly TaskFile[]) {
-  return files.map((file) => {
-    const info = statSync(file.absolute, { throwIfNoEntry: false });
-    return { file, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
-  });
+/** Size and modification time of a file; -1 when it cannot be read, so it is parsed (and reported). */
+export function statOf(file: TaskFile): FileStat {
+  const info = statSync(file.absolute, { throwIfNoEntry: false });
+  return { size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
 }

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
 import type { InputFile } from "../load/find-inputs.js";
+import type { FileStat } from "./analyse-inputs.js";
 
 /** The fingerprint of the last finished build and what it reported, beside the build cache. */
 const FILE = "last-build.json";
@@ -24,13 +24,14 @@ export function buildFingerprint(
   cwd: string,
   templates: string,
   files: readonly InputFile[],
+  stats: ReadonlyMap<string, FileStat>,
 ): string {
   const hash = createHash("sha1");
   const { baseUrl, title, pageSize, raw, includeSuspect } = options;
   const shape = { baseUrl, title, pageSize, raw, includeSuspect, templates: options.templates };
   hash.update(JSON.stringify([generator, FORMAT, cwd, shape, options.inputs, templates]));
   for (const file of files) {
-    const info = statSync(file.absolute, { throwIfNoEntry: false });
+    const info = stats.get(file.absolute);
     hash.update(`\n${file.absolute}\0${info?.size ?? -1}\0${info?.mtimeMs ?? -1}`);
   }
   return hash.digest("hex");

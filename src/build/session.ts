@@ -9,7 +9,13 @@ import { countArticles } from "../render/pages/common.js";
 import { createTemplates } from "../render/templates.js";
 import { guardOutput } from "../write/guard-output.js";
 import { openOutput, outputIntact } from "../write/output.js";
-import { analyseInputs, type BuildEvents, cacheDirFor } from "./analyse-inputs.js";
+import {
+  type AnalyseContext,
+  analyseInputs,
+  type BuildEvents,
+  cacheDirFor,
+  statOf,
+} from "./analyse-inputs.js";
 import {
   type BuildCache,
   CACHE_FILE,
@@ -103,9 +109,18 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       // A one-shot build of unchanged inputs over an untouched output has nothing to do.
       const templateStamps = await templateDigests(options.templates, ARTICLE_TEMPLATES);
       let fingerprint: string | null = null;
+      let found: AnalyseContext["found"];
       if (persistence === "each-build") {
-        const found = await findInputs(options.inputs, cwd, [out, path.dirname(cacheDir)]);
-        fingerprint = buildFingerprint(GENERATOR_STAMP, options, cwd, templateStamps.all, found);
+        const files = await findInputs(options.inputs, cwd, [out, path.dirname(cacheDir)]);
+        found = { files, stats: new Map(files.map((f) => [f.absolute, statOf(f)])) };
+        fingerprint = buildFingerprint(
+          GENERATOR_STAMP,
+          options,
+          cwd,
+          templateStamps.all,
+          files,
+          found.stats,
+        );
         const last = await loadLastBuild(cacheDir, fingerprint);
         if (last !== null && (await outputIntact(out, cacheDir))) {
           lap("unchanged");
@@ -118,7 +133,12 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         await rm(path.join(cacheDir, CACHE_FILE), { force: true });
       }
       lap("load cache");
-      const analysed = await analyseInputs(options, out, tasks, events, cache, pending);
+      const analysed = await analyseInputs(options, out, tasks, {
+        events,
+        cache,
+        changed: pending,
+        found,
+      });
       lap("analyse");
       const { archive, diagnostics: modelDiagnostics } = buildArchive(analysed.records, {
         includeSuspect: options.includeSuspect,
