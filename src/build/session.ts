@@ -100,7 +100,6 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       guardOutput(options.out, options.inputs, cwd);
       const out = path.resolve(cwd, options.out);
       const templates = createTemplates(options.templates);
-      const tasks = await runnerFor(options.workers);
       const cacheDir = cacheDirFor(out);
       const warm = state?.out === out ? state : null;
       if (warm === null) pending = null;
@@ -128,6 +127,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         }
       }
       await forgetLastBuild(cacheDir);
+      const tasks = await runnerFor(options.workers);
       const cache = warm?.cache ?? (await loadCache(cacheDir, GENERATOR_STAMP));
       if (warm === null && persistence === "on-close") {
         await rm(path.join(cacheDir, CACHE_FILE), { force: true });
