@@ -28,6 +28,7 @@ export interface TaskRunner {
     site: SiteContext,
     templates: TemplateSource,
     staging: string | null,
+    withSearch: boolean,
   ): Promise<Rendered[]>;
   analyze(items: readonly RenderItem[], mode: CleanMode): Promise<AnalyzedDoc[]>;
   pages(
@@ -72,8 +73,8 @@ export function createRunner(workers: number): TaskRunner {
   return {
     learn: (files) => run(files, "learn"),
     clean: (files, mode) => run({ files, mode }, "clean"),
-    render: (items, mode, site, templates, staging) =>
-      run({ items, mode, site, templates, staging }, "render"),
+    render: (items, mode, site, templates, staging, withSearch) =>
+      run({ items, mode, site, templates, staging, withSearch }, "render"),
     analyze: (items, mode) => run({ items, mode }, "analyze"),
     pages: (specs, templates, staging, previous) =>
       run({ specs, templates, staging, previous }, "pages"),

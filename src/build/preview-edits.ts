@@ -70,7 +70,7 @@ export async function previewEdits(
     });
   }
   if (items.length === 0) return [];
-  const pages = await runner.render(items, last.mode, last.site, last.templates, null);
+  const pages = await runner.render(items, last.mode, last.site, last.templates, null, false);
   for (const page of pages) {
     if (page.html === null) continue;
     const target = safeJoin(last.out, page.path);

@@ -125,13 +125,15 @@ export async function renderSite(
       site,
       { dir: input.templatesDir, stamp: input.stamp },
       writer.staging,
+      search !== null || memo !== null,
     );
   let i = 0;
   for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
     for (const page of batch) {
       if (page.html === null) writer.adopt(page.path, page.hash);
       else await writer.write(page.path, page.html);
-      addDoc((toRender[i++] as RenderItem).entry, page.search);
+      const { entry } = toRender[i++] as RenderItem;
+      if (page.search !== null) addDoc(entry, page.search);
       onPage();
     }
   }

@@ -49,7 +49,8 @@ export interface RenderItem {
  * bytes equal the previous build's, for the writer to decide whether the output still holds them.
  */
 export interface Rendered extends RenderedPage {
-  readonly search: AnalyzedDoc;
+  /** `null` when the build keeps its search index as it is and did not ask for documents. */
+  readonly search: AnalyzedDoc | null;
 }
 
 /** How cleaning is done: with the corpus profile, or not at all (`--raw`). */
@@ -135,7 +136,8 @@ function templatesFor(source: TemplateSource): Templates {
 }
 
 /**
- * Parses, cleans and renders article pages, with each article's search document. With a staging
+ * Parses, cleans and renders article pages, with each article's search document when
+ * `withSearch` (a template edit keeps the index and needs none). With a staging
  * folder, the worker writes the pages itself: the main thread then neither receives nor writes
  * the HTML, which kept it the slowest thread of a build.
  */
@@ -145,6 +147,7 @@ export async function renderArticles(
   site: SiteContext,
   source: TemplateSource,
   staging: string | null,
+  withSearch: boolean,
 ): Promise<Rendered[]> {
   const templates = templatesFor(source);
   const articles = await cleanedArticles(items, mode);
@@ -153,7 +156,7 @@ export async function renderArticles(
     const spec = articlePage(item.entry, cleaned, item.nav, site);
     const html = templates.render(spec.template, spec.data);
     const page = stagePage(spec.path, html, staging, item.previousHash ?? null);
-    return { ...page, search: searchDocument(item.entry, cleaned) };
+    return { ...page, search: withSearch ? searchDocument(item.entry, cleaned) : null };
   });
 }
 

@@ -36,9 +36,10 @@ export function render(args: {
   site: SiteContext;
   templates: TemplateSource;
   staging: string | null;
+  withSearch: boolean;
 }) {
   return guarded(() =>
-    renderArticles(args.items, args.mode, args.site, args.templates, args.staging),
+    renderArticles(args.items, args.mode, args.site, args.templates, args.staging, args.withSearch),
   );
 }
 
