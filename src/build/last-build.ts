@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
-import type { InputFile } from "../load/find-inputs.js";
-import type { FileStat } from "./analyse-inputs.js";
+import { findInputs, type InputFile } from "../load/find-inputs.js";
+import { outputIntact } from "../write/output.js";
+import { type FileStat, statOf } from "./analyse-inputs.js";
 
 /** The fingerprint of the last finished build and what it reported, beside the build cache. */
 const FILE = "last-build.json";
@@ -18,7 +19,7 @@ export type LastResult = Pick<BuildResult, "articles" | "pages" | "diagnostics">
  * and every input file's path, size and modification time. The same fingerprint as the last
  * finished build, over an untouched output, means the build would write nothing.
  */
-export function buildFingerprint(
+function buildFingerprint(
   generator: string,
   options: BuildOptions,
   cwd: string,
@@ -37,8 +38,39 @@ export function buildFingerprint(
   return hash.digest("hex");
 }
 
+/** What the no-change check found: the inputs, their fingerprint, and the last result if it holds. */
+export interface LastBuildCheck {
+  readonly found: {
+    readonly files: readonly InputFile[];
+    readonly stats: ReadonlyMap<string, FileStat>;
+  };
+  readonly fingerprint: string;
+  /** The last finished build's result, when nothing it depended on has changed since. */
+  readonly last: LastResult | null;
+}
+
+/**
+ * Finds and stats the inputs once, fingerprints them, and returns the last finished build's
+ * result when the fingerprint matches and the output still holds what that build wrote.
+ */
+export async function checkLastBuild(
+  generator: string,
+  options: BuildOptions,
+  out: string,
+  cacheDir: string,
+  templates: string,
+): Promise<LastBuildCheck> {
+  const cwd = process.cwd();
+  const files = await findInputs(options.inputs, cwd, [out, path.dirname(cacheDir)]);
+  const stats = new Map(files.map((f) => [f.absolute, statOf(f)]));
+  const fingerprint = buildFingerprint(generator, options, cwd, templates, files, stats);
+  const last = await loadLastBuild(cacheDir, fingerprint);
+  const holds = last !== null && (await outputIntact(out, cacheDir));
+  return { found: { files, stats }, fingerprint, last: holds ? last : null };
+}
+
 /** The last finished build's result when its fingerprint is `key`, else `null`. */
-export async function loadLastBuild(cacheDir: string, key: string): Promise<LastResult | null> {
+async function loadLastBuild(cacheDir: string, key: string): Promise<LastResult | null> {
   try {
     const data = JSON.parse(await readFile(path.join(cacheDir, FILE), "utf8")) as {
       format: number;

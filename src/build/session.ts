@@ -3,19 +3,12 @@ import path from "node:path";
 import { compareDiagnostics } from "../core/format-diagnostic.js";
 import { createPhaseTimer } from "../core/timing.js";
 import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
-import { findInputs } from "../load/find-inputs.js";
 import { buildArchive } from "../model/archive.js";
 import { countArticles } from "../render/pages/common.js";
 import { createTemplates } from "../render/templates.js";
 import { guardOutput } from "../write/guard-output.js";
-import { openOutput, outputIntact } from "../write/output.js";
-import {
-  type AnalyseContext,
-  analyseInputs,
-  type BuildEvents,
-  cacheDirFor,
-  statOf,
-} from "./analyse-inputs.js";
+import { openOutput } from "../write/output.js";
+import { analyseInputs, type BuildEvents, cacheDirFor } from "./analyse-inputs.js";
 import {
   type BuildCache,
   CACHE_FILE,
@@ -24,7 +17,7 @@ import {
   saveCache,
   templateDigests,
 } from "./cache.js";
-import { buildFingerprint, forgetLastBuild, loadLastBuild, saveLastBuild } from "./last-build.js";
+import { checkLastBuild, forgetLastBuild, saveLastBuild } from "./last-build.js";
 import { createRunner, type TaskRunner } from "./pool.js";
 import { type LastBuild, previewEdits } from "./preview-edits.js";
 import { renderSite, type SearchMemo } from "./render-site.js";
@@ -105,26 +98,15 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       if (warm === null) pending = null;
       else if (changed === null) pending = null;
       else if (pending !== null) for (const file of changed) pending.add(file);
-      // A one-shot build of unchanged inputs over an untouched output has nothing to do.
       const templateStamps = await templateDigests(options.templates, ARTICLE_TEMPLATES);
-      let fingerprint: string | null = null;
-      let found: AnalyseContext["found"];
-      if (persistence === "each-build") {
-        const files = await findInputs(options.inputs, cwd, [out, path.dirname(cacheDir)]);
-        found = { files, stats: new Map(files.map((f) => [f.absolute, statOf(f)])) };
-        fingerprint = buildFingerprint(
-          GENERATOR_STAMP,
-          options,
-          cwd,
-          templateStamps.all,
-          files,
-          found.stats,
-        );
-        const last = await loadLastBuild(cacheDir, fingerprint);
-        if (last !== null && (await outputIntact(out, cacheDir))) {
-          lap("unchanged");
-          return { ...last, written: 0, seconds: (performance.now() - started) / 1000 };
-        }
+      // A one-shot build of unchanged inputs over an untouched output has nothing to do.
+      const check =
+        persistence === "each-build"
+          ? await checkLastBuild(GENERATOR_STAMP, options, out, cacheDir, templateStamps.all)
+          : null;
+      if (check?.last) {
+        lap("unchanged");
+        return { ...check.last, written: 0, seconds: (performance.now() - started) / 1000 };
       }
       await forgetLastBuild(cacheDir);
       const tasks = await runnerFor(options.workers);
@@ -137,7 +119,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         events,
         cache,
         changed: pending,
-        found,
+        found: check?.found,
       });
       lap("analyse");
       const { archive, diagnostics: modelDiagnostics } = buildArchive(analysed.records, {
@@ -224,7 +206,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       const result = { articles: archive.entries.length, pages, diagnostics };
       if (persistence === "each-build") {
         await saveCache(cacheDir, GENERATOR_STAMP, next);
-        if (fingerprint !== null) await saveLastBuild(cacheDir, fingerprint, result);
+        if (check) await saveLastBuild(cacheDir, check.fingerprint, result);
         lap("save cache");
       }
       return { ...result, written, seconds: (performance.now() - started) / 1000 };
