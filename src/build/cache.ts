@@ -141,6 +141,13 @@ export function digest(value: unknown): string {
   return createHash("sha1").update(JSON.stringify(value)).digest("hex");
 }
 
+/** SHA-1 of strings as they are, for keys whose parts are JSON already (no second escaping). */
+export function digestText(parts: readonly string[]): string {
+  const hash = createHash("sha1");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex");
+}
+
 /** Digests of the template folder: of every file, and of those an article page is made from. */
 export interface TemplateDigests {
   readonly all: string;

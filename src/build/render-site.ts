@@ -14,9 +14,15 @@ import { createSearchIndexBuilder } from "../render/search/index-builder.js";
 import { renderSitemaps } from "../render/sitemap.js";
 import type { Templates } from "../render/templates.js";
 import type { OutputWriter } from "../write/output.js";
-import { type BuildCache, digest } from "./cache.js";
+import { type BuildCache, digest, digestText } from "./cache.js";
 import { inBatches, type TaskRunner } from "./pool.js";
-import type { CleanMode, RenderItem, TaskFile } from "./tasks.js";
+import {
+  type CleanMode,
+  type RenderedPage,
+  type RenderItem,
+  searchFields,
+  type TaskFile,
+} from "./tasks.js";
 
 /** Article pages per render task. */
 const ARTICLE_BATCH = 32;
@@ -95,27 +101,23 @@ export async function renderSite(
 
   // The index depends on every article, so it is rebuilt whole, or kept whole when no article
   // changed; then its files are kept as they are.
-  const searchKey = digest([
-    input.profileDigest,
-    archive.entries.map((e) => [e.path, e.contentHash, e.title, e.authors, e.published, e.domain]),
-  ]);
+  // What each article's search document is made from, by entry id.
+  const docKeys = archive.entries.map((e) =>
+    JSON.stringify([input.profileDigest, e.contentHash, searchFields(e)]),
+  );
+  const searchKey = digest(docKeys);
   const keepSearch =
     input.previous.search.key === searchKey && keepAll(writer, input.previous.search.files);
   const search = keepSearch ? null : createSearchIndexBuilder();
   const memo = input.searchMemo;
-  const docKey = (entry: Entry) =>
-    JSON.stringify([
-      input.profileDigest,
-      entry.contentHash,
-      entry.path,
-      entry.title,
-      entry.authors.map((a) => a.name),
-      entry.published?.iso ?? null,
-      entry.domain,
-    ]);
-  const addDoc = (entry: Entry, doc: AnalyzedDoc, key = docKey(entry)) => {
+  const addDoc = (entry: Entry, doc: AnalyzedDoc) => {
     search?.add(doc);
-    memo?.next.set(entry.file, { key, doc });
+    memo?.next.set(entry.file, { key: docKeys[entry.id] ?? "", doc });
+  };
+  const stage = async (page: RenderedPage) => {
+    if (page.html === null) writer.adopt(page.path, page.hash);
+    else await writer.write(page.path, page.html);
+    onPage();
   };
   const parallel = Math.max(2, input.workers * 4);
   const renderBatch = (batch: readonly RenderItem[]) =>
@@ -130,20 +132,17 @@ export async function renderSite(
   let i = 0;
   for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
     for (const page of batch) {
-      if (page.html === null) writer.adopt(page.path, page.hash);
-      else await writer.write(page.path, page.html);
       const { entry } = toRender[i++] as RenderItem;
       if (page.search !== null) addDoc(entry, page.search);
-      onPage();
+      await stage(page);
     }
   }
   lap("article pages");
   const toAnalyze: RenderItem[] = [];
   for (const item of unchanged) {
-    const key = docKey(item.entry);
     const hit = memo?.previous?.get(item.entry.file);
-    if (hit !== undefined && hit.key === key)
-      addDoc(item.entry, { ...hit.doc, id: item.entry.id }, key);
+    if (hit !== undefined && hit.key === docKeys[item.entry.id])
+      addDoc(item.entry, { ...hit.doc, id: item.entry.id });
     else if (search !== null || (memo !== null && memo.previous === null)) toAnalyze.push(item);
   }
   const analyzeBatch = (batch: readonly RenderItem[]) => input.runner.analyze(batch, input.mode);
@@ -172,18 +171,14 @@ export async function renderSite(
       listingPages(archive, site, input.pageSize),
       indexPages(archive, site),
     )) {
-      const key = digest([input.pagesStamp, spec.template, pageDataJson(spec.data)]);
+      const key = digestText([input.pagesStamp, spec.template, pageDataJson(spec.data)]);
       renders.set(spec.path, key);
       if (input.previous.renders.get(spec.path) === key && writer.keep(spec.path)) onPage();
       else yield spec;
     }
   }
   for await (const batch of inBatches(listings(), PAGE_BATCH, parallel, renderPages)) {
-    for (const page of batch) {
-      if (page.html === null) writer.adopt(page.path, page.hash);
-      else await writer.write(page.path, page.html);
-      onPage();
-    }
+    for (const page of batch) await stage(page);
   }
   await write(searchPage(site));
   await write(notFoundPage(site));

@@ -10,7 +10,7 @@ import { toRecord } from "../model/record.js";
 import { parseSource } from "../parse/parse-source.js";
 import { type ArticleNav, articlePage } from "../render/pages/article.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
-import { type AnalyzedDoc, analyzeForSearch } from "../render/search/analyze.js";
+import { type AnalyzedDoc, analyzeForSearch, type SearchDoc } from "../render/search/analyze.js";
 import { createTemplates, type Templates } from "../render/templates.js";
 import { hashOf, safeJoin } from "../write/output.js";
 
@@ -67,15 +67,9 @@ export interface Learned {
   readonly facts: ProfileFacts | null;
 }
 
-/** Reads and parses files; an unreadable file becomes an error diagnostic, never a crash. */
-export async function scanFiles(files: readonly TaskFile[]): Promise<Scanned[]> {
-  return files.map(scanFile);
-}
-
 /** Parses files for the first pass: diagnostics and profile facts, no article text. */
 export async function learnFiles(files: readonly TaskFile[]): Promise<Learned[]> {
-  const scanned = await scanFiles(files);
-  return scanned.map(({ display, article, diagnostics }) => ({
+  return files.map(scanFile).map(({ display, article, diagnostics }) => ({
     display,
     contentHash: article?.contentHash ?? null,
     diagnostics,
@@ -83,7 +77,10 @@ export async function learnFiles(files: readonly TaskFile[]): Promise<Learned[]>
   }));
 }
 
-/** Reads synchronously: a worker does one file at a time, and the sync call is measurably faster. */
+/**
+ * Reads and parses a file; an unreadable file becomes an error diagnostic, never a crash. Reads
+ * synchronously: a worker does one file at a time, and the sync call is measurably faster.
+ */
 function scanFile(file: TaskFile): Scanned {
   try {
     const bytes = readFileSync(file.absolute);
@@ -103,8 +100,7 @@ function scanFile(file: TaskFile): Scanned {
 
 /** Parses and cleans files, keeping only what the model needs. */
 export async function cleanFiles(files: readonly TaskFile[], mode: CleanMode): Promise<Cleaned[]> {
-  const scanned = await scanFiles(files);
-  return scanned.map(({ display, article }) => {
+  return files.map(scanFile).map(({ display, article }) => {
     if (article === null) return { display, record: null, signature: null };
     const cleaned = applyClean(article, mode);
     return {
@@ -150,7 +146,7 @@ export async function renderArticles(
   withSearch: boolean,
 ): Promise<Rendered[]> {
   const templates = templatesFor(source);
-  const articles = await cleanedArticles(items, mode);
+  const articles = cleanedArticles(items, mode);
   return items.map((item, i) => {
     const cleaned = articles[i] as Article;
     const spec = articlePage(item.entry, cleaned, item.nav, site);
@@ -203,7 +199,7 @@ export async function analyzeArticles(
   items: readonly RenderItem[],
   mode: CleanMode,
 ): Promise<AnalyzedDoc[]> {
-  const articles = await cleanedArticles(items, mode);
+  const articles = cleanedArticles(items, mode);
   return items.map((item, i) => searchDocument(item.entry, articles[i] as Article));
 }
 
@@ -212,11 +208,10 @@ function applyClean(article: Article, mode: CleanMode): Article {
 }
 
 /** Parses and cleans the articles of modelled entries again, as the cleaning pass did. */
-async function cleanedArticles(items: readonly RenderItem[], mode: CleanMode): Promise<Article[]> {
-  const scanned = await scanFiles(items.map((item) => item.file));
-  return items.map((item, i) => {
-    const article = scanned[i]?.article;
-    if (article === null || article === undefined) {
+function cleanedArticles(items: readonly RenderItem[], mode: CleanMode): Article[] {
+  return items.map((item) => {
+    const { article } = scanFile(item.file);
+    if (article === null) {
       throw new BuildError(
         `${item.file.display} changed while the site was being built; build again`,
       );
@@ -225,15 +220,22 @@ async function cleanedArticles(items: readonly RenderItem[], mode: CleanMode): P
   });
 }
 
-function searchDocument(entry: Entry, article: Article): AnalyzedDoc {
-  return analyzeForSearch({
-    id: entry.id,
+/** What a search document takes from an entry besides its text: one list, so keys match it. */
+export function searchFields(entry: Entry): Omit<SearchDoc, "id" | "text"> {
+  return {
     path: entry.path,
     title: entry.title,
     authors: entry.authors.map((a) => a.name),
     date: entry.published?.iso ?? null,
     year: entry.published?.year ?? null,
     source: entry.domain,
+  };
+}
+
+function searchDocument(entry: Entry, article: Article): AnalyzedDoc {
+  return analyzeForSearch({
+    id: entry.id,
+    ...searchFields(entry),
     text: article.body.kind === "text" ? article.body.paragraphs.join("\n") : article.body.markdown,
   });
 }
