@@ -116,13 +116,14 @@ export async function openOutput(
   function unchanged(relPath: string, hash: string): boolean {
     const before = previous?.get(relPath);
     if (before === undefined || before.hash !== hash) return false;
-    if (!trust.manifest || trust.except?.has(relPath)) {
-      const now = statSync(safeJoin(out, relPath), { throwIfNoEntry: false });
-      if (now === undefined || now.size !== before.size || now.mtimeMs !== before.mtimeMs)
-        return false;
-    }
+    const trusted = trust.manifest && !trust.except?.has(relPath);
+    if (!trusted && !holds(out, relPath, before)) return false;
     produced.set(relPath, before);
     return true;
+  }
+
+  function claim(relPath: string): void {
+    if (produced.has(relPath)) throw new Error(`two pages would be written to ${relPath}`);
   }
 
   return {
@@ -130,11 +131,11 @@ export async function openOutput(
     staging,
     previousHash: (relPath) => previous?.get(relPath)?.hash ?? null,
     adopt(relPath, hash) {
-      if (produced.has(relPath)) throw new Error(`two pages would be written to ${relPath}`);
+      claim(relPath);
       produced.set(relPath, { staged: hash });
     },
     async write(relPath, contents) {
-      if (produced.has(relPath)) throw new Error(`two pages would be written to ${relPath}`);
+      claim(relPath);
       const target = safeJoin(staging, relPath);
       const hash = hashOf(contents);
       produced.set(relPath, { staged: hash });
@@ -203,12 +204,14 @@ export async function outputIntact(out: string, cacheDir: string): Promise<boole
   if ((await stat(path.join(cacheDir, JOURNAL_FILE)).catch(() => null)) !== null) return false;
   const manifest = await loadManifest(path.join(cacheDir, MANIFEST_FILE));
   if (manifest === null || manifest.size === 0) return false;
-  for (const [relPath, record] of manifest) {
-    const now = statSync(safeJoin(out, relPath), { throwIfNoEntry: false });
-    if (now === undefined || now.size !== record.size || now.mtimeMs !== record.mtimeMs)
-      return false;
-  }
+  for (const [relPath, record] of manifest) if (!holds(out, relPath, record)) return false;
   return true;
+}
+
+/** Whether the output file is still at the size and modification time it was written with. */
+function holds(out: string, relPath: string, record: FileRecord): boolean {
+  const now = statSync(safeJoin(out, relPath), { throwIfNoEntry: false });
+  return now !== undefined && now.size === record.size && now.mtimeMs === record.mtimeMs;
 }
 
 /** Joins a site-relative path to a folder, refusing anything that would land outside it. */
