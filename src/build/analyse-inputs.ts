@@ -106,7 +106,9 @@ export async function analyseInputs(
   const reusable = (file: TaskFile) => {
     const hit = cache?.cleans.get(file.absolute);
     const hash = hashes.get(file.display);
-    return hit !== undefined && hit.contentHash === hash && hit.profileDigest === profileDigest
+    return hit !== undefined &&
+      hit.record.contentHash === hash &&
+      hit.profileDigest === profileDigest
       ? hit
       : null;
   };
@@ -116,12 +118,7 @@ export async function analyseInputs(
     for (const cleaned of batch) {
       if (cleaned.record === null) continue;
       const { record, signature } = cleaned;
-      fresh.set(cleaned.display, {
-        contentHash: record.contentHash,
-        profileDigest,
-        record,
-        signature,
-      });
+      fresh.set(cleaned.display, { profileDigest, record, signature });
     }
     done += batch.length;
     events.onProgress?.(done);
@@ -177,17 +174,14 @@ async function learnAll(
       toStat.push(file);
     }
   }
-  const stat = async (batch: readonly TaskFile[]) =>
-    batch.map((file) => ({ file, ...(known?.get(file.absolute) ?? statOf(file)) }));
-  for await (const batch of inBatches(toStat, BATCH * 4, parallel, stat)) {
-    for (const { file, size, mtimeMs } of batch) {
-      const hit = cache?.learned.get(file.absolute);
-      if (hit !== undefined && hit.size === size && hit.mtimeMs === mtimeMs) {
-        result.set(file.absolute, hit);
-        onDone(1);
-      } else {
-        stale.push({ file, size, mtimeMs });
-      }
+  for (const file of toStat) {
+    const { size, mtimeMs } = known?.get(file.absolute) ?? statOf(file);
+    const hit = cache?.learned.get(file.absolute);
+    if (hit !== undefined && hit.size === size && hit.mtimeMs === mtimeMs) {
+      result.set(file.absolute, hit);
+      onDone(1);
+    } else {
+      stale.push({ file, size, mtimeMs });
     }
   }
   const learn = (batch: readonly (typeof stale)[number][]) =>

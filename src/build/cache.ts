@@ -9,7 +9,7 @@ import type { Learned } from "./tasks.js";
 export const CACHE_FILE = "build-cache.bin";
 
 /** Bumped whenever what the cache holds, or how pages are made from it, changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** What the first pass learned from a file, valid while its size and modification time hold. */
 export interface CachedLearned {
@@ -20,7 +20,6 @@ export interface CachedLearned {
 
 /** A cleaned article as the previous build left it. */
 export interface CachedClean {
-  readonly contentHash: string;
   readonly profileDigest: string;
   readonly record: ArticleRecord;
   readonly signature: Uint32Array | null;

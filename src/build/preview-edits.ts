@@ -4,6 +4,7 @@ import type { Entry } from "../core/types.js";
 import type { Archive, ArticleRecord } from "../model/archive.js";
 import type { SiteContext } from "../render/pages/common.js";
 import { safeJoin } from "../write/output.js";
+import type { CachedClean } from "./cache.js";
 import type { TaskRunner } from "./pool.js";
 import type { CleanMode, RenderItem, TaskFile, TemplateSource } from "./tasks.js";
 
@@ -13,8 +14,8 @@ export interface LastBuild {
   readonly archive: Archive;
   /** Input files by absolute path. */
   readonly files: ReadonlyMap<string, TaskFile>;
-  /** Cleaned records by absolute path. */
-  readonly records: ReadonlyMap<string, ArticleRecord>;
+  /** Cleaned records (in the build cache) by absolute path. */
+  readonly cleans: ReadonlyMap<string, CachedClean>;
   readonly mode: CleanMode;
   readonly site: SiteContext;
   readonly templates: TemplateSource;
@@ -42,14 +43,14 @@ export async function previewEdits(
   runner: TaskRunner,
   changed: readonly string[],
 ): Promise<string[]> {
-  if (changed.length === 0 || changed.some((p) => !last.records.has(p))) return [];
+  if (changed.length === 0 || changed.some((p) => !last.cleans.has(p))) return [];
   const files = changed.map((p) => last.files.get(p)).filter((f) => f !== undefined);
   if (files.length !== changed.length) return [];
   const entries = entriesByFile(last.archive);
   const cleaned = await runner.clean(files, last.mode);
   const items: RenderItem[] = [];
   for (const [i, file] of files.entries()) {
-    const before = last.records.get(file.absolute);
+    const before = last.cleans.get(file.absolute)?.record;
     const after = cleaned[i]?.record;
     const entry = entries.get(file.display);
     if (before === undefined || after == null || entry === undefined) continue;

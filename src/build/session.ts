@@ -95,9 +95,8 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       const templates = createTemplates(options.templates);
       const cacheDir = cacheDirFor(out);
       const warm = state?.out === out ? state : null;
-      if (warm === null) pending = null;
-      else if (changed === null) pending = null;
-      else if (pending !== null) for (const file of changed) pending.add(file);
+      if (warm === null || changed === null) pending = null;
+      else for (const file of changed) pending?.add(file);
       const templateStamps = await templateDigests(options.templates, ARTICLE_TEMPLATES);
       // A one-shot build of unchanged inputs over an untouched output has nothing to do.
       const check =
@@ -195,7 +194,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         out,
         archive,
         files: new Map(analysed.files.map((f) => [f.absolute, f])),
-        records: new Map([...analysed.cleans].map(([file, clean]) => [file, clean.record])),
+        cleans: analysed.cleans,
         mode: analysed.mode,
         site,
         templates: { dir: options.templates, stamp },
