@@ -65,7 +65,11 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     const paths = changed.map((p) => resolve(cwd, p));
     if (state.id > 0 && !configChanged) {
       // The edited pages go out first; the rebuild below then brings listings and search along.
-      const early = await session.preview(paths).catch(() => 0);
+      // Told, then left to the rebuild, which reports a real problem the usual way.
+      const early = await session.preview(paths).catch((error: unknown) => {
+        log(`✗ Writing the edited page early failed: ${String(error)}`);
+        return 0;
+      });
       if (early > 0) {
         state = { ...state, id: state.id + 1 };
         hub.broadcast("build", browserPayload(state));
