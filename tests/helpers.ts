@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { build } from "../src/build/build.js";
+import { expect } from "vitest";
+import { build, cacheDirFor } from "../src/build/build.js";
 import type { BuildOptions, BuildResult } from "../src/core/types.js";
 
 /** The repository root. */
@@ -64,4 +65,27 @@ export function readSite(out: string, relPath: string): Promise<string> {
 /** Removes a temporary folder. */
 export function cleanup(dir: string): Promise<void> {
   return rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * Builds `options` from scratch into a new folder under `dir` and expects `out` to hold exactly
+ * the same files with the same bytes; the clean build and its cache are removed afterwards.
+ */
+export async function expectSameAsCleanBuild(
+  out: string,
+  options: BuildOptions,
+  dir: string,
+): Promise<void> {
+  const clean = path.join(dir, `clean-${Math.random().toString(36).slice(2)}`);
+  await build({ ...options, out: clean });
+  const expected = await listFiles(clean);
+  expect(await listFiles(out)).toEqual(expected);
+  for (const f of expected) {
+    expect([f, await readFile(path.join(out, f), "utf8")]).toEqual([
+      f,
+      await readFile(path.join(clean, f), "utf8"),
+    ]);
+  }
+  await rm(clean, { recursive: true });
+  await rm(cacheDirFor(clean), { recursive: true, force: true });
 }

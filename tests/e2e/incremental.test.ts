@@ -4,7 +4,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { build, cacheDirFor } from "../../src/build/build.js";
 import type { BuildOptions } from "../../src/core/types.js";
-import { cleanup, listFiles, ROOT, tempDir, testOptions } from "../helpers.js";
+import {
+  cleanup,
+  expectSameAsCleanBuild,
+  listFiles,
+  ROOT,
+  tempDir,
+  testOptions,
+} from "../helpers.js";
 
 const FIXTURE = path.join(ROOT, "tests/sites/basic/seeds");
 
@@ -98,18 +105,7 @@ describe("incremental builds", () => {
           for (const c of changes) {
             options = await apply(c, input, templates, options);
             await build(options);
-            const clean = path.join(dir, `clean-${Math.random().toString(36).slice(2)}`);
-            await build({ ...options, out: clean });
-            const expected = await listFiles(clean);
-            expect(await listFiles(options.out)).toEqual(expected);
-            for (const f of expected) {
-              expect([f, await readFile(path.join(options.out, f), "utf8")]).toEqual([
-                f,
-                await readFile(path.join(clean, f), "utf8"),
-              ]);
-            }
-            await rm(clean, { recursive: true });
-            await rm(cacheDirFor(clean), { recursive: true, force: true });
+            await expectSameAsCleanBuild(options.out, options, dir);
           }
         } finally {
           await cleanup(dir);

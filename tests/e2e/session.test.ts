@@ -4,9 +4,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { build, cacheDirFor } from "../../src/build/build.js";
 import { CACHE_FILE } from "../../src/build/cache.js";
-import { createBuildSession } from "../../src/build/session.js";
+import { type BuildSession, createBuildSession } from "../../src/build/session.js";
 import type { BuildOptions } from "../../src/core/types.js";
-import { cleanup, listFiles, ROOT, tempDir, testOptions } from "../helpers.js";
+import {
+  cleanup,
+  expectSameAsCleanBuild,
+  listFiles,
+  ROOT,
+  tempDir,
+  testOptions,
+} from "../helpers.js";
 
 const FIXTURE = path.join(ROOT, "tests/sites/basic/seeds");
 
@@ -15,6 +22,25 @@ async function setUp(): Promise<{ dir: string; input: string; options: BuildOpti
   const input = path.join(dir, "in");
   await cp(FIXTURE, input, { recursive: true });
   return { dir, input, options: testOptions([input], path.join(dir, "site")) };
+}
+
+/** Runs `test` with a fresh copy of the fixture and an open session, then closes and removes both. */
+async function inSession(
+  test: (context: {
+    dir: string;
+    input: string;
+    options: BuildOptions;
+    session: BuildSession;
+  }) => Promise<void>,
+): Promise<void> {
+  const { dir, input, options } = await setUp();
+  const session = createBuildSession("on-close");
+  try {
+    await test({ dir, input, options, session });
+  } finally {
+    await session.close();
+    await cleanup(dir);
+  }
 }
 
 async function articleFiles(input: string): Promise<string[]> {
@@ -30,26 +56,9 @@ async function pageOf(out: string, file: string): Promise<string> {
   return found.path;
 }
 
-async function expectSameSite(out: string, options: BuildOptions, dir: string): Promise<void> {
-  const clean = path.join(dir, `clean-${Math.random().toString(36).slice(2)}`);
-  await build({ ...options, out: clean });
-  const expected = await listFiles(clean);
-  expect(await listFiles(out)).toEqual(expected);
-  for (const f of expected) {
-    expect([f, await readFile(path.join(out, f), "utf8")]).toEqual([
-      f,
-      await readFile(path.join(clean, f), "utf8"),
-    ]);
-  }
-  await rm(clean, { recursive: true });
-  await rm(cacheDirFor(clean), { recursive: true, force: true });
-}
-
 describe("build sessions", () => {
   it("write an edited article's page early, and the rebuild then matches a clean build", async () => {
-    const { dir, input, options } = await setUp();
-    const session = createBuildSession("on-close");
-    try {
+    await inSession(async ({ dir, input, options, session }) => {
       const first = await session.build(options);
       expect(first.pages).toBe(
         (await listFiles(options.out)).filter((f) => f.endsWith(".html")).length,
@@ -62,17 +71,12 @@ describe("build sessions", () => {
       expect(early).toContain("A closing line added by hand.");
       await session.build(options, {}, [file]);
       expect(await readFile(page, "utf8")).toBe(early);
-      await expectSameSite(options.out, options, dir);
-    } finally {
-      await session.close();
-      await cleanup(dir);
-    }
+      await expectSameAsCleanBuild(options.out, options, dir);
+    });
   }, 60_000);
 
   it("restore a previewed page when the edit is undone before the rebuild", async () => {
-    const { dir, input, options } = await setUp();
-    const session = createBuildSession("on-close");
-    try {
+    await inSession(async ({ input, options, session }) => {
       await session.build(options);
       const file = path.join(input, (await articleFiles(input))[0] ?? "");
       const page = path.join(options.out, await pageOf(options.out, file));
@@ -83,16 +87,11 @@ describe("build sessions", () => {
       await writeFile(file, original);
       await session.build(options, {}, [file]);
       expect(await readFile(page, "utf8")).toBe(before);
-    } finally {
-      await session.close();
-      await cleanup(dir);
-    }
+    });
   }, 60_000);
 
   it("leave a retitled article to the rebuild, since its page moves", async () => {
-    const { dir, input, options } = await setUp();
-    const session = createBuildSession("on-close");
-    try {
+    await inSession(async ({ dir, input, options, session }) => {
       await session.build(options);
       const file = path.join(input, (await articleFiles(input))[0] ?? "");
       const lines = (await readFile(file, "utf8")).split("\n");
@@ -100,11 +99,8 @@ describe("build sessions", () => {
       await writeFile(file, lines.join("\n"));
       expect(await session.preview([file])).toBe(0);
       await session.build(options, {}, [file]);
-      await expectSameSite(options.out, options, dir);
-    } finally {
-      await session.close();
-      await cleanup(dir);
-    }
+      await expectSameAsCleanBuild(options.out, options, dir);
+    });
   }, 60_000);
 
   it("keep the cache off disk while open, so a killed session never leaves a stale one", async () => {
@@ -121,19 +117,14 @@ describe("build sessions", () => {
   }, 60_000);
 
   it("check every input when a changed path is not an input file as found", async () => {
-    const { dir, input, options } = await setUp();
-    const session = createBuildSession("on-close");
-    try {
+    await inSession(async ({ input, options, session }) => {
       await session.build(options);
       const file = path.join(input, (await articleFiles(input))[1] ?? "");
       await writeFile(file, `${await readFile(file, "utf8")}\nSeen without being named.\n`);
       await session.build(options, {}, [path.join(ROOT, "templates", "article.eta")]);
       const page = await readFile(path.join(options.out, await pageOf(options.out, file)), "utf8");
       expect(page).toContain("Seen without being named.");
-    } finally {
-      await session.close();
-      await cleanup(dir);
-    }
+    });
   }, 60_000);
 
   it("match a clean build after any sequence of watched edits, additions and deletions", async () => {
@@ -145,9 +136,7 @@ describe("build sessions", () => {
     });
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 4 }), async (steps) => {
-        const { dir, input, options } = await setUp();
-        const session = createBuildSession("on-close");
-        try {
+        await inSession(async ({ dir, input, options, session }) => {
           const paged = { ...options, pageSize: 2 };
           await session.build(paged);
           for (const s of steps) {
@@ -165,12 +154,9 @@ describe("build sessions", () => {
             }
             await session.preview([changed]);
             await session.build(paged, {}, [changed]);
-            await expectSameSite(paged.out, paged, dir);
+            await expectSameAsCleanBuild(paged.out, paged, dir);
           }
-        } finally {
-          await session.close();
-          await cleanup(dir);
-        }
+        });
       }),
       { numRuns: 5 },
     );
