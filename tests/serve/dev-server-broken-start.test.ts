@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevServer } from "../../src/serve/dev-server.js";
 import type { RunningServer } from "../../src/serve/preview-server.js";
-import { makeProject } from "./fixture-corpus.js";
+import { devOptions, makeProject } from "./fixture-corpus.js";
 import { fetchRaw } from "./http-client.js";
 
 let project: Awaited<ReturnType<typeof makeProject>>;
@@ -37,23 +37,7 @@ beforeAll(async () => {
   const layout = join(project.templates, "layout.eta");
   goodLayout = await readFile(layout, "utf8");
   await writeFile(layout, `${goodLayout}\n<%= it.noSuchThing.deeper %>\n`);
-  server = await startDevServer({
-    inputs: [project.inputs],
-    out: project.out,
-    baseUrl: null,
-    title: "Harbour archive",
-    pageSize: 50,
-    templates: project.templates,
-    raw: false,
-    includeSuspect: false,
-    workers: 1,
-    strict: false,
-    quiet: true,
-    port: 0,
-    host: "127.0.0.1",
-    configFile: null,
-    log: (line) => logs.push(line),
-  });
+  server = await startDevServer(devOptions(project, (line) => logs.push(line)));
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { startDevServer } from "../../src/serve/dev-server.js";
 import { OVERLAY_ID } from "../../src/serve/live-client.js";
 import type { RunningServer } from "../../src/serve/preview-server.js";
 import { launchChromium } from "./browser.js";
-import { articleText, makeProject } from "./fixture-corpus.js";
+import { articleText, devOptions, makeProject } from "./fixture-corpus.js";
 import { fetchRaw } from "./http-client.js";
 
 /** Upper bound for one edit to show in the browser in this test (see the test's comment). */
@@ -40,23 +40,7 @@ const overlayText = () => overlay().locator("section").textContent();
 
 beforeAll(async () => {
   project = await makeProject("broadsheet-dev-", 6);
-  server = await startDevServer({
-    inputs: [project.inputs],
-    out: project.out,
-    baseUrl: null,
-    title: "Harbour archive",
-    pageSize: 50,
-    templates: project.templates,
-    raw: false,
-    includeSuspect: false,
-    workers: 1,
-    strict: false,
-    quiet: true,
-    port: 0,
-    host: "127.0.0.1",
-    configFile: null,
-    log: (line) => logs.push(line),
-  });
+  server = await startDevServer(devOptions(project, (line) => logs.push(line)));
   browser = await launchChromium();
   page = await browser.newPage();
 });

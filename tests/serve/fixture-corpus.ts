@@ -1,6 +1,7 @@
 import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type { DevServerOptions } from "../../src/serve/dev-server.js";
 
 /** An article in the scraper's layout, written for the tests (no publisher's text). */
 export function articleText(n: number, title: string, body: string): string {
@@ -34,4 +35,28 @@ export async function makeProject(prefix: string, count: number) {
     );
   }
   return { base, inputs, templates, out: join(base, "dist") };
+}
+
+/** Dev server options for a project made by {@link makeProject}, on a free loopback port. */
+export function devOptions(
+  project: { inputs: string; templates: string; out: string },
+  log: (line: string) => void,
+): DevServerOptions {
+  return {
+    inputs: [project.inputs],
+    out: project.out,
+    baseUrl: null,
+    title: "Harbour archive",
+    pageSize: 50,
+    templates: project.templates,
+    raw: false,
+    includeSuspect: false,
+    workers: 1,
+    strict: false,
+    quiet: true,
+    port: 0,
+    host: "127.0.0.1",
+    configFile: null,
+    log,
+  };
 }
