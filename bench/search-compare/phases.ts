@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   const heapAdded = held() - heap0;
   const c2 = cpu();
   const t2 = performance.now();
-  const files = builder.finish();
+  const files = [...builder.finish()];
   const finish = performance.now() - t2;
   const finishCpu = cpu() - c2;
   const rssPeak = process.memoryUsage().rss - rss0;

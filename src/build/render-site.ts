@@ -103,9 +103,9 @@ export async function renderSite(
   // changed; then its files are kept as they are.
   // What each article's search document is made from, by entry id.
   const docKeys = archive.entries.map((e) =>
-    JSON.stringify([input.profileDigest, e.contentHash, searchFields(e)]),
+    digest([input.profileDigest, e.contentHash, searchFields(e)]),
   );
-  const searchKey = digest(docKeys);
+  const searchKey = digestText(docKeys);
   const keepSearch =
     input.previous.search.key === searchKey && keepAll(writer, input.previous.search.files);
   const search = keepSearch ? null : createSearchIndexBuilder();
@@ -152,9 +152,12 @@ export async function renderSite(
   }
   let searchFiles = input.previous.search.files;
   if (search !== null) {
-    const files = search.finish();
-    for (const file of files) await writer.write(file.path, file.contents);
-    searchFiles = files.map((f) => f.path);
+    const written: string[] = [];
+    for (const file of search.finish()) {
+      await writer.write(file.path, file.contents);
+      written.push(file.path);
+    }
+    searchFiles = written;
   }
   lap("search index");
   const source = { dir: input.templatesDir, stamp: input.pagesStamp };

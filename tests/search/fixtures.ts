@@ -21,7 +21,7 @@ export function doc(id: number, fields: Partial<SearchDoc>): SearchDoc {
 export function buildIndex(docs: readonly SearchDoc[]): OutputFile[] {
   const builder = createSearchIndexBuilder();
   for (const d of docs) builder.add(analyzeForSearch(d));
-  return builder.finish();
+  return [...builder.finish()];
 }
 
 /** A made-up word per number, so tests can make many distinct terms. */

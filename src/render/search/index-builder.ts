@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { OutputFile } from "../../core/types.js";
 import { type AnalyzedDoc, facetKey, type StoredDoc } from "./analyze.js";
 import { PostingPool } from "./posting-pool.js";
@@ -5,6 +6,8 @@ import { lengthNorm, maxListBytes, quantizeWithNorm, writeList } from "./posting
 import {
   carriesTop,
   docRecord,
+  type IndexParts,
+  metaFile,
   recordSize,
   TermShards,
   TOP_RESULTS,
@@ -15,8 +18,11 @@ import { hashTerm, TermTable } from "./term-table.js";
 /** Collects analysed articles and writes the sharded search index. */
 export interface SearchIndexBuilder {
   add(doc: AnalyzedDoc): void;
-  /** Files under `search/index/`, byte-identical for the same articles in any order. */
-  finish(): OutputFile[];
+  /**
+   * Files under `search/index/`, byte-identical for the same articles in any order, yielded one
+   * at a time: the whole index is as large as a third of the text, too much to hold at once.
+   */
+  finish(): Generator<OutputFile>;
 }
 
 /** Largest weight kept: 20 bits of body count × 4 plus the two flag bits. */
@@ -50,18 +56,29 @@ export function createSearchIndexBuilder(): SearchIndexBuilder {
       for (const f of doc.facets) pool.push(table.idOf(f, hashTerm(f)), slot, 0);
     },
     finish() {
-      return encodeIndex(table, pool, ids, lengths, stored);
+      return withMeta(encodeIndex(table, pool, ids, lengths, stored));
     },
   };
 }
 
-function encodeIndex(
+/** Passes the index files on, then yields meta, which carries a hash of them all. */
+function* withMeta(files: Generator<OutputFile, IndexParts>): Generator<OutputFile> {
+  const hash = createHash("sha1");
+  let next = files.next();
+  for (; next.done !== true; next = files.next()) {
+    hash.update(next.value.contents);
+    yield next.value;
+  }
+  yield metaFile(next.value, hash.digest("hex").slice(0, 12));
+}
+
+function* encodeIndex(
   table: TermTable,
   pool: PostingPool,
   ids: number[],
   lengths: number[],
   stored: StoredDoc[],
-): OutputFile[] {
+): Generator<OutputFile, IndexParts> {
   const n = ids.length;
   const order = Array.from({ length: n }, (_, slot) => slot).sort(
     (a, b) => (ids[a] as number) - (ids[b] as number),
@@ -148,11 +165,14 @@ function encodeIndex(
       !term.startsWith("!") &&
       carriesTop(count, end, () => topFieldBytes(docs, scratch));
     shards.add(term, out, end, carried ? scratch.subarray(0, TOP_RESULTS) : none);
+    yield* shards.take();
     if (term.startsWith("!")) {
       facets.set(term, { label: facetLabel(term, docs[first]), count });
     }
   }
-  return writeIndexFiles({ shards, docs, facets });
+  const parts = { shards, docs, facets };
+  yield* writeIndexFiles(parts);
+  return parts;
 }
 
 /** About the size of the stored fields of the first TOP_RESULTS of `ords`. */

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { OutputFile } from "../../core/types.js";
 import type { StoredDoc } from "./analyze.js";
 
@@ -65,7 +64,7 @@ export function docRecord(d: StoredDoc): string {
  * ordinals and the stored fields of the top results of the shard's common terms, each once.
  */
 export class TermShards {
-  readonly files: OutputFile[] = [];
+  private files: OutputFile[] = [];
   /** First term of each shard, for the client's binary search. */
   readonly firsts: string[] = [];
   private buf = new Uint8Array(SHARD_CHARS * 2);
@@ -120,7 +119,14 @@ export class TermShards {
     this.size += cost;
   }
 
-  /** Writes the last shard; call once after the last term. */
+  /** Shard files finished since the last call, to write before the next ones are built. */
+  take(): OutputFile[] {
+    const files = this.files;
+    this.files = [];
+    return files;
+  }
+
+  /** Finishes the last shard; call once after the last term. */
   flush(): void {
     if (this.size === 0) return;
     this.put(`],[${this.records.join(",")}]]`);
@@ -156,43 +162,45 @@ export interface IndexParts {
 }
 
 /**
- * Writes term shards, stored-field chunks, the author list and meta. Meta carries a hash of
- * every other file, which the client appends to their URLs (`?v=`) so a browser never mixes
- * cached files of an older build with a newer one.
+ * Yields the last term shards, the stored-field chunks and the author list, one file at a time so
+ * the caller can write each before the next is built.
  */
-export function writeIndexFiles(index: IndexParts): OutputFile[] {
+export function* writeIndexFiles(index: IndexParts): Generator<OutputFile> {
   index.shards.flush();
-  const files = [...index.shards.files];
+  yield* index.shards.take();
   for (let start = 0; start < index.docs.length; start += DOC_CHUNK) {
     const name = `d${start / DOC_CHUNK}`;
     const chunk = index.docs
       .slice(start, start + DOC_CHUNK)
       .map(docRecord)
       .join(",");
-    files.push({ path: `${INDEX_DIR}/${name}.js`, contents: `${head(name)}[${chunk}]${TAIL}` });
+    yield { path: `${INDEX_DIR}/${name}.js`, contents: `${head(name)}[${chunk}]${TAIL}` };
   }
-  const byKind = (kind: string): [string, string, number][] =>
-    [...index.facets]
-      .filter(([key]) => key[1] === kind)
-      .map(([key, f]): [string, string, number] => [key.slice(3), f.label, f.count]);
-  const byCount = (a: [string, string, number], b: [string, string, number]): number =>
-    b[2] - a[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-  const authors = byKind("a").sort(byCount);
-  files.push(registerScript("authors", authors));
-  const hash = createHash("sha1");
-  for (const f of files) hash.update(f.contents);
-  files.push(
-    registerScript("meta", {
-      version: INDEX_VERSION,
-      build: hash.digest("hex").slice(0, 12),
-      docs: index.docs.length,
-      chunk: DOC_CHUNK,
-      top: TOP_RESULTS,
-      shards: index.shards.firsts,
-      sources: byKind("s").sort(byCount),
-      years: byKind("y").sort((a, b) => Number(b[0]) - Number(a[0])),
-      authors: authors.length,
-    }),
-  );
-  return files;
+  yield registerScript("authors", facetList(index.facets, "a"));
+}
+
+/**
+ * The meta file. `build` is a hash of every other file, which the client appends to their URLs
+ * (`?v=`) so a browser never mixes cached files of an older build with a newer one.
+ */
+export function metaFile(index: IndexParts, build: string): OutputFile {
+  return registerScript("meta", {
+    version: INDEX_VERSION,
+    build,
+    docs: index.docs.length,
+    chunk: DOC_CHUNK,
+    top: TOP_RESULTS,
+    shards: index.shards.firsts,
+    sources: facetList(index.facets, "s"),
+    years: facetList(index.facets, "y").sort((a, b) => Number(b[0]) - Number(a[0])),
+    authors: facetList(index.facets, "a").length,
+  });
+}
+
+/** Filter values of one kind (`a`uthor, `s`ource, `y`ear) as [key, label, count], commonest first. */
+function facetList(facets: IndexParts["facets"], kind: string): [string, string, number][] {
+  return [...facets]
+    .filter(([key]) => key[1] === kind)
+    .map(([key, f]): [string, string, number] => [key.slice(3), f.label, f.count])
+    .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
