@@ -84,6 +84,7 @@ export async function analyseInputs(
     done += n;
     events.onProgress?.(done);
   });
+  lap("learn");
   for (const file of files) {
     const entry = learned.get(file.absolute)?.learned;
     if (entry === undefined) continue;
@@ -96,7 +97,7 @@ export async function analyseInputs(
     profile === null ? { raw: true } : { raw: false, profile: profile.finish() };
   const profileDigest = mode.raw ? "raw" : digest(mode.profile);
 
-  lap("learn");
+  lap("profile");
   events.onPhase?.("clean", files.length);
   done = 0;
   const records: ArticleRecord[] = [];

@@ -108,7 +108,7 @@ export async function renderSite(
   const searchKey = digestText(docKeys);
   const keepSearch =
     input.previous.search.key === searchKey && keepAll(writer, input.previous.search.files);
-  const search = keepSearch ? null : createSearchIndexBuilder();
+  let search = keepSearch ? null : createSearchIndexBuilder();
   const memo = input.searchMemo;
   const addDoc = (entry: Entry, doc: AnalyzedDoc) => {
     search?.add(doc);
@@ -158,6 +158,8 @@ export async function renderSite(
       written.push(file.path);
     }
     searchFiles = written;
+    // The builder holds every posting and snippet: let it go before the listing pages.
+    search = null;
   }
   lap("search index");
   const source = { dir: input.templatesDir, stamp: input.pagesStamp };
