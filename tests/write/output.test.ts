@@ -50,9 +50,12 @@ describe("output writer", () => {
 
   it("falls back to a full build when the manifest is corrupt", async () => {
     await buildWith({ "a.html": "1" });
-    await writeFile(path.join(cache, "manifest.json"), "{not json");
+    await writeFile(path.join(cache, "manifest.ndjson"), "{not json");
     expect((await buildWith({ "a.html": "1", "b.html": "2" })).written).toBe(2);
     expect(await listFiles(out)).toEqual(["a.html", "b.html"]);
+    const manifest = await readFile(path.join(cache, "manifest.ndjson"), "utf8");
+    await writeFile(path.join(cache, "manifest.ndjson"), manifest.slice(0, -1));
+    expect((await buildWith({ "a.html": "1", "b.html": "2" })).written).toBe(2);
   });
 
   it("leaves the old site intact when a build is abandoned before commit", async () => {
