@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type FileHandle, mkdir, open, readdir, readFile, rename } from "node:fs/promises";
+import { type FileHandle, mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { ArticleRecord } from "../model/archive.js";
@@ -9,7 +9,7 @@ import type { Learned } from "./tasks.js";
 export const CACHE_FILE = "build-cache.bin";
 
 /** Bumped whenever what the cache holds, or how pages are made from it, changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 /** What the first pass learned from a file, valid while its size and modification time hold. */
 export interface CachedLearned {
@@ -52,9 +52,14 @@ const PARTS = ["learned", "cleans", "renders"] as const;
 const CHUNK = 4096;
 
 type Part = (typeof PARTS)[number];
+/** The first frame: whether the rest can be read at all. */
 interface Header {
   readonly format: number;
   readonly stamp: string;
+}
+/** The last frame: without it the file is incomplete. */
+interface Seal {
+  readonly seal: true;
   readonly search: BuildCache["search"];
   readonly counts: Record<Part, number>;
 }
@@ -69,41 +74,64 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
     const frames = readFrames(await readFile(path.join(dir, CACHE_FILE)));
     const header = frames.next().value as Header | undefined;
     if (header?.format !== CACHE_FORMAT || header.stamp !== stamp) return emptyCache();
-    if (typeof header.search?.key !== "string" || !Array.isArray(header.search.files)) {
-      return emptyCache();
-    }
-    const cache = { ...emptyCache(), search: header.search };
+    const cache = emptyCache();
+    let seal: Seal | null = null;
     for (const frame of frames) {
+      if (seal !== null) return emptyCache();
+      if ((frame as Seal).seal === true) {
+        seal = frame as Seal;
+        continue;
+      }
       const { part, entries } = frame as { part: Part; entries: [string, never][] };
       if (!PARTS.includes(part) || !Array.isArray(entries)) return emptyCache();
       const map: Map<string, unknown> = cache[part];
       for (const [key, value] of entries) map.set(key, value);
     }
-    return PARTS.every((part) => cache[part].size === header.counts[part]) ? cache : emptyCache();
+    if (seal === null || typeof seal.search?.key !== "string") return emptyCache();
+    if (!Array.isArray(seal.search.files)) return emptyCache();
+    const complete = PARTS.every((part) => cache[part].size === seal.counts[part]);
+    return complete ? { ...cache, search: seal.search } : emptyCache();
   } catch {
     return emptyCache();
   }
 }
 
 /**
- * Saves the cache atomically (write then rename), in frames of a few thousand entries: one
- * serialised buffer of the whole cache was the largest allocation of a 100,000-article build.
+ * A cache file being written, in frames of a few thousand entries (one serialised buffer of the
+ * whole cache was the largest allocation of a 100,000-article build). A build writes what it
+ * learned of its inputs before rendering, so it need not hold that through rendering, and the
+ * rest after; the file replaces the old cache only when sealed.
  */
-export async function saveCache(dir: string, stamp: string, cache: BuildCache): Promise<void> {
+export interface CacheWriter {
+  write(part: Part, entries: ReadonlyMap<string, unknown>): Promise<void>;
+  /** Writes the last frame and puts the file in place. */
+  seal(search: BuildCache["search"]): Promise<void>;
+  /** Drops the unfinished file. */
+  abort(): Promise<void>;
+}
+
+/** Starts writing a cache into `dir`; see {@link CacheWriter}. */
+export async function writeCache(dir: string, stamp: string): Promise<CacheWriter> {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, CACHE_FILE);
   const handle = await open(`${file}.tmp`, "w");
+  const counts: Record<Part, number> = { learned: 0, cleans: 0, renders: 0 };
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
   try {
-    const counts = {
-      learned: cache.learned.size,
-      cleans: cache.cleans.size,
-      renders: cache.renders.size,
-    };
-    const header: Header = { format: CACHE_FORMAT, stamp, search: cache.search, counts };
-    await writeFrame(handle, header);
-    for (const part of PARTS) {
+    await writeFrame(handle, { format: CACHE_FORMAT, stamp } satisfies Header);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    async write(part, map) {
       let entries: [string, unknown][] = [];
-      for (const entry of cache[part]) {
+      for (const entry of map) {
         entries.push(entry);
         if (entries.length === CHUNK) {
           await writeFrame(handle, { part, entries });
@@ -111,11 +139,30 @@ export async function saveCache(dir: string, stamp: string, cache: BuildCache): 
         }
       }
       if (entries.length > 0) await writeFrame(handle, { part, entries });
-    }
-  } finally {
-    await handle.close();
+      counts[part] += map.size;
+    },
+    async seal(search) {
+      await writeFrame(handle, { seal: true, search, counts } satisfies Seal);
+      await close();
+      await rename(`${file}.tmp`, file);
+    },
+    async abort() {
+      await close();
+      await rm(`${file}.tmp`, { force: true });
+    },
+  };
+}
+
+/** Saves a whole cache atomically (write then rename). */
+export async function saveCache(dir: string, stamp: string, cache: BuildCache): Promise<void> {
+  const writer = await writeCache(dir, stamp);
+  try {
+    for (const part of PARTS) await writer.write(part, cache[part]);
+    await writer.seal(cache.search);
+  } catch (error) {
+    await writer.abort();
+    throw error;
   }
-  await rename(`${file}.tmp`, file);
 }
 
 async function writeFrame(handle: FileHandle, value: unknown): Promise<void> {

@@ -16,6 +16,7 @@ import {
   loadCache,
   saveCache,
   templateDigests,
+  writeCache,
 } from "./cache.js";
 import { checkLastBuild, forgetLastBuild, saveLastBuild } from "./last-build.js";
 import { createRunner, type TaskRunner } from "./pool.js";
@@ -29,7 +30,8 @@ const GENERATOR_STAMP = "broadsheet 0.1.0";
 
 /**
  * Builds one site again and again, keeping between builds what a new process would have to
- * reload: the worker pool, the build cache and the analysed search documents.
+ * reload: the worker pool and, when the cache is saved only on close, the build cache and the
+ * analysed search documents.
  */
 export interface BuildSession {
   /**
@@ -54,7 +56,10 @@ export interface BuildSession {
 
 /** When the session writes its cache to disk. */
 export type CachePersistence =
-  /** After every build: one-shot builds. */
+  /**
+   * During every build: one-shot builds. What the build learned of its inputs is written before
+   * rendering and not held after it; the next build reads the cache from disk.
+   */
   | "each-build"
   /**
    * Only on `close`. The cache on disk is removed by the first build, so a session killed before
@@ -137,6 +142,16 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         });
       }
       diagnostics.sort(compareDiagnostics);
+      // A one-shot build saves what it learned of its inputs now, and lets go of it while it
+      // renders: at 100,000 articles that is a tenth of its memory.
+      const saving =
+        persistence === "each-build" ? await writeCache(cacheDir, GENERATOR_STAMP) : null;
+      if (saving !== null) {
+        await saving.write("learned", analysed.learned);
+        await saving.write("cleans", analysed.cleans);
+        for (const map of [analysed.learned, analysed.cleans, cache.learned, cache.cleans])
+          map.clear();
+      }
 
       // A session that wrote the output itself trusts its manifest, but for pages it previewed.
       const writer = await openOutput(out, cacheDir, {
@@ -184,27 +199,37 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         );
       } catch (error) {
         await writer.abort();
+        await saving?.abort();
         throw error;
       }
       lap("render");
-      const { written } = await writer.commit();
+      const { written } = await writer.commit().catch(async (error: unknown) => {
+        await saving?.abort();
+        throw error;
+      });
       lap("commit");
-      const next: BuildCache = { learned: analysed.learned, cleans: analysed.cleans, ...rendered };
-      const last: LastBuild = {
-        out,
-        archive,
-        files: new Map(analysed.files.map((f) => [f.absolute, f])),
-        cleans: analysed.cleans,
-        mode: analysed.mode,
-        site,
-        templates: { dir: options.templates, stamp },
-      };
-      state = { out, cache: next, search, last };
       previewed.clear();
-      pending = new Set();
       const result = { articles: archive.entries.length, pages, diagnostics };
-      if (persistence === "each-build") {
-        await saveCache(cacheDir, GENERATOR_STAMP, next);
+      if (saving === null) {
+        const next: BuildCache = {
+          learned: analysed.learned,
+          cleans: analysed.cleans,
+          ...rendered,
+        };
+        const last: LastBuild = {
+          out,
+          archive,
+          files: new Map(analysed.files.map((f) => [f.absolute, f])),
+          cleans: analysed.cleans,
+          mode: analysed.mode,
+          site,
+          templates: { dir: options.templates, stamp },
+        };
+        state = { out, cache: next, search, last };
+        pending = new Set();
+      } else {
+        await saving.write("renders", rendered.renders);
+        await saving.seal(rendered.search);
         if (check) await saveLastBuild(cacheDir, check.fingerprint, result);
         lap("save cache");
       }

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -7,6 +7,7 @@ import {
   emptyCache,
   loadCache,
   saveCache,
+  writeCache,
 } from "../../src/build/cache.js";
 import { cleanup, tempDir } from "../helpers.js";
 
@@ -44,6 +45,26 @@ describe("the build cache", () => {
     expect((await loadCache(dir, "stamp")).renders.size).toBe(0);
     await writeFile(file, "garbage");
     expect((await loadCache(dir, "stamp")).renders.size).toBe(0);
+    await cleanup(dir);
+  });
+
+  it("is only replaced when sealed, and is empty when a build stopped before sealing it", async () => {
+    const dir = await tempDir();
+    const old = sampleCache(3);
+    await saveCache(dir, "stamp", old);
+    const writing = await writeCache(dir, "stamp");
+    await writing.write("learned", sampleCache(1).learned);
+    expect((await loadCache(dir, "stamp")).renders).toEqual(old.renders);
+    await writing.abort();
+    expect((await loadCache(dir, "stamp")).renders).toEqual(old.renders);
+
+    const killed = await writeCache(dir, "stamp");
+    await killed.write("renders", sampleCache(5).renders);
+    const file = path.join(dir, CACHE_FILE);
+    // What the file holds when the build died after writing these frames.
+    await rename(`${file}.tmp`, file);
+    expect((await loadCache(dir, "stamp")).renders.size).toBe(0);
+    await killed.abort();
     await cleanup(dir);
   });
 });
