@@ -1,5 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { collectGarbage } from "../core/collect-garbage.js";
 import { createPhaseTimer } from "../core/timing.js";
 import type { Diagnostic, Entry } from "../core/types.js";
 import type { Archive } from "../model/archive.js";
@@ -160,6 +161,7 @@ export async function renderSite(
     searchFiles = written;
     // The builder holds every posting and snippet: let it go before the listing pages.
     search = null;
+    collectGarbage();
   }
   lap("search index");
   const source = { dir: input.templatesDir, stamp: input.pagesStamp };
