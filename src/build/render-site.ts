@@ -115,21 +115,27 @@ export async function renderSite(
     search?.add(doc);
     memo?.next.set(entry.file, { key: docKeys[entry.id] ?? "", doc });
   };
+  // A page found the same as the previous build's was kept (or rendered again) by `settle`.
   const stage = async (page: RenderedPage) => {
-    if (page.html === null) writer.adopt(page.path, page.hash);
-    else await writer.write(page.path, page.html);
+    if (page.html !== null) await writer.write(page.path, page.html);
+    else if (!page.same) writer.adopt(page.path, page.hash);
     onPage();
   };
   const parallel = Math.max(2, input.workers * 4);
-  const renderBatch = (batch: readonly RenderItem[]) =>
+  const renderArticles = (batch: readonly RenderItem[], compare: boolean) =>
     input.runner.render(
-      batch.map((item) => ({ ...item, previousHash: writer.previousHash(item.entry.path) })),
+      batch.map((item) => ({
+        ...item,
+        previousHash: compare ? writer.previousHash(item.entry.path) : null,
+      })),
       input.mode,
       site,
       { dir: input.templatesDir, stamp: input.stamp },
       writer.staging,
       search !== null || memo !== null,
     );
+  const renderBatch = async (batch: readonly RenderItem[]) =>
+    settle(writer, batch, await renderArticles(batch, true), (redo) => renderArticles(redo, false));
   let i = 0;
   for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
     for (const page of batch) {
@@ -165,12 +171,17 @@ export async function renderSite(
   }
   lap("search index");
   const source = { dir: input.templatesDir, stamp: input.pagesStamp };
-  const renderPages = (specs: readonly PageSpec[]) =>
-    input.runner.pages(
+  const renderPages = async (specs: readonly PageSpec[]) =>
+    settle(
+      writer,
       specs,
-      source,
-      writer.staging,
-      specs.map((spec) => writer.previousHash(spec.path)),
+      await input.runner.pages(
+        specs,
+        source,
+        writer.staging,
+        specs.map((spec) => writer.previousHash(spec.path)),
+      ),
+      (redo) => input.runner.pages(redo, source, writer.staging, []),
     );
   // A listing page whose data and templates are unchanged is kept without rendering it again.
   function* listings(): Generator<PageSpec> {
@@ -218,6 +229,28 @@ export async function renderSite(
   }
   lap("exports and feeds");
   return { renders, search: { key: searchKey, files: searchFiles } };
+}
+
+/**
+ * Keeps the pages a worker found the same as the previous build's, where the output still holds
+ * them; pages changed in the output since then are rendered `again` into the staging folder.
+ */
+async function settle<T, P extends RenderedPage>(
+  writer: OutputWriter,
+  items: readonly T[],
+  pages: P[],
+  again: (items: readonly T[]) => Promise<P[]>,
+): Promise<P[]> {
+  const redo: number[] = [];
+  pages.forEach((page, i) => {
+    if (page.same && !writer.keep(page.path)) redo.push(i);
+  });
+  if (redo.length === 0) return pages;
+  const fresh = await again(redo.map((i) => items[i] as T));
+  redo.forEach((i, k) => {
+    pages[i] = fresh[k] as P;
+  });
+  return pages;
 }
 
 /** Keeps every file of a set, or reports that one of them must be written again. */

@@ -43,11 +43,7 @@ export interface RenderItem {
   readonly previousHash?: string | null;
 }
 
-/**
- * A rendered article page and its search document. The page was written into the staging folder
- * when `html` is `null`; it is returned instead when no staging folder was given, or when its
- * bytes equal the previous build's, for the writer to decide whether the output still holds them.
- */
+/** A rendered article page and its search document. */
 export interface Rendered extends RenderedPage {
   /** `null` when the build keeps its search index as it is and did not ask for documents. */
   readonly search: AnalyzedDoc | null;
@@ -156,11 +152,18 @@ export async function renderArticles(
   });
 }
 
-/** A rendered page: written into the staging folder when `html` is `null`, as article pages. */
+/**
+ * A rendered page. With a staging folder the worker writes the page there and returns no HTML,
+ * unless its bytes equal the previous build's (`same`): then it neither writes nor returns them,
+ * since the output most likely still holds them (listings of a large site are a gigabyte of HTML
+ * that would cross to the main thread only to be dropped). Without a staging folder the HTML is
+ * returned.
+ */
 export interface RenderedPage {
   readonly path: string;
   readonly html: string | null;
   readonly hash: string;
+  readonly same: boolean;
 }
 
 /**
@@ -187,11 +190,12 @@ function stagePage(
   previousHash: string | null,
 ): RenderedPage {
   const hash = hashOf(html);
-  if (staging === null || hash === previousHash) return { path: relPath, html, hash };
+  if (staging === null) return { path: relPath, html, hash, same: false };
+  if (hash === previousHash) return { path: relPath, html: null, hash, same: true };
   const target = safeJoin(staging, relPath);
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, html);
-  return { path: relPath, html: null, hash };
+  return { path: relPath, html: null, hash, same: false };
 }
 
 /** Parses and cleans articles again for the search index only, when their pages are unchanged. */

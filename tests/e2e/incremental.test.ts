@@ -135,4 +135,29 @@ describe("incremental builds", () => {
       );
     await cleanup(dir);
   }, 60_000);
+
+  it("rewrites pages changed in the output when a template edit renders them to the same bytes", async () => {
+    const dir = await tempDir();
+    const templates = path.join(dir, "templates");
+    await cp(path.join(ROOT, "templates"), templates, { recursive: true });
+    const options = testOptions([FIXTURE], path.join(dir, "site"), { templates });
+    await build(options);
+    const listing = (await listFiles(options.out)).find((f) => f.startsWith("authors/"));
+    if (listing === undefined) throw new Error("the fixture has no author page");
+    const article = (await listFiles(options.out)).find((f) =>
+      /^\d{4}\/\d\d\/\d\d\/[^/]+\//.test(f),
+    );
+    if (article === undefined) throw new Error("the fixture has no dated article page");
+    // Comments in the layout change no page's bytes, but make every page render again.
+    await writeFile(
+      path.join(templates, "layout.eta"),
+      `${await readFile(path.join(templates, "layout.eta"), "utf8")}<% /* edited */ %>`,
+    );
+    for (const page of [listing, article])
+      await writeFile(path.join(options.out, page), "changed behind the build's back");
+    const result = await build(options);
+    expect(result.written).toBe(2);
+    await expectSameAsCleanBuild(options.out, options, dir);
+    await cleanup(dir);
+  }, 60_000);
 });
