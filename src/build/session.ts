@@ -146,94 +146,98 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       // renders: at 100,000 articles that is a tenth of its memory.
       const saving =
         persistence === "each-build" ? await writeCache(cacheDir, GENERATOR_STAMP) : null;
-      if (saving !== null) {
-        await saving.write("learned", analysed.learned);
-        await saving.write("cleans", analysed.cleans);
-        for (const map of [analysed.learned, analysed.cleans, cache.learned, cache.cleans])
-          map.clear();
-      }
-
-      // A session that wrote the output itself trusts its manifest, but for pages it previewed.
-      const writer = await openOutput(out, cacheDir, {
-        manifest: warm !== null,
-        except: previewed,
-      });
-      let pages = 0;
-      lap("model");
-      events.onPhase?.("render", archive.entries.length);
-      const search: SearchMemo = new Map();
-      const site = {
-        title: options.title,
-        lang: "en",
-        baseUrl: options.baseUrl,
-        feeds: options.baseUrl !== null,
-        stats: countArticles(archive.entries.length),
-      };
-      const stamp = digest([templateStamps.article, analysed.profileDigest]);
-      let rendered: Awaited<ReturnType<typeof renderSite>>;
       try {
-        rendered = await renderSite(
-          {
+        if (saving !== null) {
+          await saving.write("learned", analysed.learned);
+          await saving.write("cleans", analysed.cleans);
+          for (const map of [analysed.learned, analysed.cleans, cache.learned, cache.cleans])
+            map.clear();
+        }
+
+        // A session that wrote the output itself trusts its manifest, but for pages it previewed.
+        const writer = await openOutput(out, cacheDir, {
+          manifest: warm !== null,
+          except: previewed,
+        });
+        let pages = 0;
+        lap("model");
+        events.onPhase?.("render", archive.entries.length);
+        const search: SearchMemo = new Map();
+        const site = {
+          title: options.title,
+          lang: "en",
+          baseUrl: options.baseUrl,
+          feeds: options.baseUrl !== null,
+          stats: countArticles(archive.entries.length),
+        };
+        const stamp = digest([templateStamps.article, analysed.profileDigest]);
+        let rendered: Awaited<ReturnType<typeof renderSite>>;
+        try {
+          rendered = await renderSite(
+            {
+              archive,
+              files: new Map(analysed.files.map((f) => [f.display, f])),
+              mode: analysed.mode,
+              runner: tasks,
+              workers: options.workers,
+              diagnostics,
+              site,
+              pageSize: options.pageSize,
+              templates,
+              templatesDir: options.templates,
+              previous: cache,
+              stamp,
+              pagesStamp: templateStamps.all,
+              profileDigest: analysed.profileDigest,
+              searchMemo:
+                persistence === "on-close"
+                  ? { previous: warm?.search ?? null, next: search }
+                  : null,
+            },
+            writer,
+            () => {
+              pages++;
+              events.onProgress?.(pages);
+            },
+          );
+        } catch (error) {
+          await writer.abort();
+          throw error;
+        }
+        lap("render");
+        const { written } = await writer.commit();
+        lap("commit");
+        previewed.clear();
+        const result = { articles: archive.entries.length, pages, diagnostics };
+        if (saving === null) {
+          const next: BuildCache = {
+            learned: analysed.learned,
+            cleans: analysed.cleans,
+            ...rendered,
+          };
+          const last: LastBuild = {
+            out,
             archive,
-            files: new Map(analysed.files.map((f) => [f.display, f])),
+            files: new Map(analysed.files.map((f) => [f.absolute, f])),
+            cleans: analysed.cleans,
             mode: analysed.mode,
-            runner: tasks,
-            workers: options.workers,
-            diagnostics,
             site,
-            pageSize: options.pageSize,
-            templates,
-            templatesDir: options.templates,
-            previous: cache,
-            stamp,
-            pagesStamp: templateStamps.all,
-            profileDigest: analysed.profileDigest,
-            searchMemo:
-              persistence === "on-close" ? { previous: warm?.search ?? null, next: search } : null,
-          },
-          writer,
-          () => {
-            pages++;
-            events.onProgress?.(pages);
-          },
-        );
+            templates: { dir: options.templates, stamp },
+          };
+          state = { out, cache: next, search, last };
+          pending = new Set();
+        } else {
+          await saving.write("renders", rendered.renders);
+          await saving.seal(rendered.search);
+          if (check) await saveLastBuild(cacheDir, check.fingerprint, result);
+          lap("save cache");
+        }
+        return { ...result, written, seconds: (performance.now() - started) / 1000 };
       } catch (error) {
-        await writer.abort();
+        // The old cache stays until a build seals a new one.
         await saving?.abort();
         throw error;
       }
-      lap("render");
-      const { written } = await writer.commit().catch(async (error: unknown) => {
-        await saving?.abort();
-        throw error;
-      });
-      lap("commit");
-      previewed.clear();
-      const result = { articles: archive.entries.length, pages, diagnostics };
-      if (saving === null) {
-        const next: BuildCache = {
-          learned: analysed.learned,
-          cleans: analysed.cleans,
-          ...rendered,
-        };
-        const last: LastBuild = {
-          out,
-          archive,
-          files: new Map(analysed.files.map((f) => [f.absolute, f])),
-          cleans: analysed.cleans,
-          mode: analysed.mode,
-          site,
-          templates: { dir: options.templates, stamp },
-        };
-        state = { out, cache: next, search, last };
-        pending = new Set();
-      } else {
-        await saving.write("renders", rendered.renders);
-        await saving.seal(rendered.search);
-        if (check) await saveLastBuild(cacheDir, check.fingerprint, result);
-        lap("save cache");
-      }
-      return { ...result, written, seconds: (performance.now() - started) / 1000 };
     },
     async preview(changed) {
       if (state === null || runner === null) return 0;
