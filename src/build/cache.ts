@@ -213,30 +213,50 @@ export function digestText(parts: readonly string[]): string {
   return hash.digest("hex");
 }
 
-/** Digests of the template folder: of every file, and of those an article page is made from. */
+/** Digests of the template folder, each over the files some pages are made from. */
 export interface TemplateDigests {
+  /** Every file. */
   readonly all: string;
+  /** The files an article page is made from. */
   readonly article: string;
+  /** The files every other page may be made from: all but those only article pages use. */
+  readonly pages: string;
 }
 
+/** Template names a template includes or takes as its layout, as written: `./partials/x`. */
+const REFERENCE = /\b(?:include|layout)\(\s*["'`]([^"'`]+)["'`]/g;
+
 /**
- * Reads the template folder once and digests it twice: everything, and only the files and
- * folders in `articleNames`, so a template edit invalidates only the pages that use it.
+ * Reads the template folder once and digests it three ways: everything; only the files and
+ * folders in `articleNames`; and everything but `articleOnly`, unless another template refers to
+ * one of those. So editing the article template renders neither listings nor other pages again.
  */
 export async function templateDigests(
   dir: string,
   articleNames: readonly string[],
+  articleOnly: readonly string[],
 ): Promise<TemplateDigests> {
   const all = createHash("sha1");
   const article = createHash("sha1");
-  const files = (await readdir(dir, { recursive: true })).map(String).sort();
-  for (const name of files) {
+  const pages = createHash("sha1");
+  const files: { name: string; contents: Buffer }[] = [];
+  for (const name of (await readdir(dir, { recursive: true })).map(String).sort()) {
     const contents = await readFile(path.join(dir, name)).catch(() => null);
-    if (contents === null) continue;
-    const targets = articleNames.some((n) => name === n || name.startsWith(`${n}/`))
-      ? [all, article]
-      : [all];
+    if (contents !== null) files.push({ name, contents });
+  }
+  const referenced = new Set<string>();
+  for (const { name, contents } of files) {
+    if (articleOnly.includes(name)) continue;
+    for (const [, ref] of contents.toString("utf8").matchAll(REFERENCE)) {
+      const clean = (ref ?? "").replace(/^\.\//, "");
+      referenced.add(path.extname(clean) === "" ? `${clean}.eta` : clean);
+    }
+  }
+  for (const { name, contents } of files) {
+    const targets = [all];
+    if (articleNames.some((n) => name === n || name.startsWith(`${n}/`))) targets.push(article);
+    if (!articleOnly.includes(name) || referenced.has(name)) targets.push(pages);
     for (const hash of targets) hash.update(name).update("\0").update(contents).update("\0");
   }
-  return { all: all.digest("hex"), article: article.digest("hex") };
+  return { all: all.digest("hex"), article: article.digest("hex"), pages: pages.digest("hex") };
 }

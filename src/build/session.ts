@@ -25,6 +25,8 @@ import { renderSite, type SearchMemo } from "./render-site.js";
 
 /** Templates an article page is made from; editing others leaves article pages alone. */
 const ARTICLE_TEMPLATES = ["layout.eta", "article.eta", "partials"];
+/** Templates only article pages use, unless another template includes them. */
+const ARTICLE_ONLY = ["article.eta"];
 /** Changes whenever the same input could produce different output. */
 const GENERATOR_STAMP = "broadsheet 0.1.0";
 
@@ -102,7 +104,11 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       const warm = state?.out === out ? state : null;
       if (warm === null || changed === null) pending = null;
       else for (const file of changed) pending?.add(file);
-      const templateStamps = await templateDigests(options.templates, ARTICLE_TEMPLATES);
+      const templateStamps = await templateDigests(
+        options.templates,
+        ARTICLE_TEMPLATES,
+        ARTICLE_ONLY,
+      );
       // A one-shot build of unchanged inputs over an untouched output has nothing to do.
       const check =
         persistence === "each-build"
@@ -187,7 +193,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
               templatesDir: options.templates,
               previous: cache,
               stamp,
-              pagesStamp: templateStamps.all,
+              pagesStamp: templateStamps.pages,
               profileDigest: analysed.profileDigest,
               searchMemo:
                 persistence === "on-close"

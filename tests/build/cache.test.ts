@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -7,6 +7,7 @@ import {
   emptyCache,
   loadCache,
   saveCache,
+  templateDigests,
   writeCache,
 } from "../../src/build/cache.js";
 import { cleanup, tempDir } from "../helpers.js";
@@ -65,6 +66,38 @@ describe("the build cache", () => {
     await rename(`${file}.tmp`, file);
     expect((await loadCache(dir, "stamp")).renders.size).toBe(0);
     await killed.abort();
+    await cleanup(dir);
+  });
+});
+
+describe("template digests", () => {
+  const digests = (dir: string) =>
+    templateDigests(dir, ["layout.eta", "article.eta", "partials"], ["article.eta"]);
+
+  it("leave other pages alone when only the article template changes, unless they include it", async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, "partials"));
+    await writeFile(path.join(dir, "layout.eta"), "<main><%~ it.body %></main>");
+    await writeFile(path.join(dir, "article.eta"), '<% layout("./layout") %>article');
+    await writeFile(path.join(dir, "listing.eta"), '<% layout("./layout") %>listing');
+    await writeFile(path.join(dir, "partials/entry.eta"), "entry");
+    const before = await digests(dir);
+
+    await writeFile(path.join(dir, "article.eta"), '<% layout("./layout") %>article, edited');
+    const articleEdited = await digests(dir);
+    expect(articleEdited.article).not.toBe(before.article);
+    expect(articleEdited.pages).toBe(before.pages);
+    expect(articleEdited.all).not.toBe(before.all);
+
+    await writeFile(path.join(dir, "listing.eta"), '<% layout("./layout") %>listing, edited');
+    const listingEdited = await digests(dir);
+    expect(listingEdited.pages).not.toBe(articleEdited.pages);
+    expect(listingEdited.article).toBe(articleEdited.article);
+
+    await writeFile(path.join(dir, "listing.eta"), '<%~ include("./article", it) %>');
+    const including = await digests(dir);
+    await writeFile(path.join(dir, "article.eta"), "article, edited again");
+    expect((await digests(dir)).pages).not.toBe(including.pages);
     await cleanup(dir);
   });
 });
