@@ -85,7 +85,8 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
       const { part, entries } = frame as { part: Part; entries: [string, never][] };
       if (!PARTS.includes(part) || !Array.isArray(entries)) return emptyCache();
       const map: Map<string, unknown> = cache[part];
-      for (const [key, value] of entries) map.set(key, value);
+      for (const [key, value] of entries)
+        map.set(key, part === "cleans" ? ownSignature(value as CachedClean) : value);
     }
     if (seal === null || typeof seal.search?.key !== "string") return emptyCache();
     if (!Array.isArray(seal.search.files)) return emptyCache();
@@ -97,6 +98,15 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
     // Closes the file when the frames were not all read.
     await frames.return(undefined);
   }
+}
+
+/**
+ * A cleaned record whose signature has a buffer of its own: `deserialize` returns typed arrays as
+ * views into the bytes they were read from, so each one kept its whole frame resident (200 MB
+ * at 100,000 articles).
+ */
+function ownSignature(clean: CachedClean): CachedClean {
+  return clean.signature === null ? clean : { ...clean, signature: clean.signature.slice() };
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   templateDigests,
   writeCache,
 } from "../../src/build/cache.js";
+import type { ArticleRecord } from "../../src/model/archive.js";
 import { cleanup, tempDir } from "../helpers.js";
 
 /** A cache with more entries than one saved frame holds. */
@@ -66,6 +67,26 @@ describe("the build cache", () => {
     await rename(`${file}.tmp`, file);
     expect((await loadCache(dir, "stamp")).renders.size).toBe(0);
     await killed.abort();
+    await cleanup(dir);
+  });
+});
+
+describe("the loaded cache", () => {
+  it("gives each near-duplicate signature a buffer of its own, not a view into the file", async () => {
+    const dir = await tempDir();
+    const cache = emptyCache();
+    const record = { contentHash: "h" } as unknown as ArticleRecord;
+    for (let i = 0; i < 3; i++) {
+      const signature = Uint32Array.from({ length: 128 }, (_, k) => k * (i + 1));
+      cache.cleans.set(`/in/${i}.txt`, { profileDigest: "p", record, signature });
+    }
+    await saveCache(dir, "stamp", cache);
+    const loaded = await loadCache(dir, "stamp");
+    for (const [key, clean] of cache.cleans) {
+      const signature = loaded.cleans.get(key)?.signature;
+      expect(signature).toEqual(clean.signature);
+      expect(signature?.buffer.byteLength).toBe(128 * 4);
+    }
     await cleanup(dir);
   });
 });
