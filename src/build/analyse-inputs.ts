@@ -49,10 +49,13 @@ export interface AnalyseContext {
   /** Input files a watcher saw change; other inputs are trusted unchanged. */
   readonly changed?: ReadonlySet<string> | null;
   /** The input files, already found, with each one's size and modification time. */
-  readonly found?: {
-    readonly files: readonly TaskFile[];
-    readonly stats: ReadonlyMap<string, FileStat>;
-  };
+  readonly found?: FoundInputs;
+}
+
+/** Input files as found, with each one's size and modification time by absolute path. */
+export interface FoundInputs {
+  readonly files: readonly TaskFile[];
+  readonly stats: ReadonlyMap<string, FileStat>;
 }
 
 /** Size and modification time of an input file; -1 when it cannot be read. */

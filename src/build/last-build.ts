@@ -4,7 +4,7 @@ import path from "node:path";
 import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
 import { findInputs, type InputFile } from "../load/find-inputs.js";
 import { outputIntact } from "../write/output.js";
-import { type FileStat, statOf } from "./analyse-inputs.js";
+import { type FileStat, type FoundInputs, statOf } from "./analyse-inputs.js";
 
 /** The fingerprint of the last finished build and what it reported, beside the build cache. */
 const FILE = "last-build.json";
@@ -40,10 +40,7 @@ function buildFingerprint(
 
 /** What the no-change check found: the inputs, their fingerprint, and the last result if it holds. */
 export interface LastBuildCheck {
-  readonly found: {
-    readonly files: readonly InputFile[];
-    readonly stats: ReadonlyMap<string, FileStat>;
-  };
+  readonly found: FoundInputs;
   readonly fingerprint: string;
   /** The last finished build's result, when nothing it depended on has changed since. */
   readonly last: LastResult | null;

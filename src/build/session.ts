@@ -177,39 +177,34 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
           stats: countArticles(archive.entries.length),
         };
         const stamp = digest([templateStamps.article, analysed.profileDigest]);
-        let rendered: Awaited<ReturnType<typeof renderSite>>;
-        try {
-          rendered = await renderSite(
-            {
-              archive,
-              files: new Map(analysed.files.map((f) => [f.display, f])),
-              mode: analysed.mode,
-              runner: tasks,
-              workers: options.workers,
-              diagnostics,
-              site,
-              pageSize: options.pageSize,
-              templates,
-              templatesDir: options.templates,
-              previous: cache,
-              stamp,
-              pagesStamp: templateStamps.pages,
-              profileDigest: analysed.profileDigest,
-              searchMemo:
-                persistence === "on-close"
-                  ? { previous: warm?.search ?? null, next: search }
-                  : null,
-            },
-            writer,
-            () => {
-              pages++;
-              events.onProgress?.(pages);
-            },
-          );
-        } catch (error) {
+        const rendered = await renderSite(
+          {
+            archive,
+            files: new Map(analysed.files.map((f) => [f.display, f])),
+            mode: analysed.mode,
+            runner: tasks,
+            workers: options.workers,
+            diagnostics,
+            site,
+            pageSize: options.pageSize,
+            templates,
+            templatesDir: options.templates,
+            previous: cache,
+            stamp,
+            pagesStamp: templateStamps.pages,
+            profileDigest: analysed.profileDigest,
+            searchMemo:
+              persistence === "on-close" ? { previous: warm?.search ?? null, next: search } : null,
+          },
+          writer,
+          () => {
+            pages++;
+            events.onProgress?.(pages);
+          },
+        ).catch(async (error: unknown) => {
           await writer.abort();
           throw error;
-        }
+        });
         lap("render");
         const { written } = await writer.commit();
         lap("commit");

@@ -161,9 +161,7 @@ function* encodeIndex(
     const end = writeList(out, 0, ords, values, count, scratch);
     // `writeList` leaves the ordinals in list order, which is the term's ranking.
     const carried =
-      count > TOP_RESULTS &&
-      !term.startsWith("!") &&
-      carriesTop(count, end, () => topFieldBytes(docs, scratch));
+      !term.startsWith("!") && carriesTop(count, end, () => topFieldBytes(docs, scratch));
     shards.add(term, out, end, carried ? scratch.subarray(0, TOP_RESULTS) : none);
     yield* shards.take();
     if (term.startsWith("!")) {
