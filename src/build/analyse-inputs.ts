@@ -6,6 +6,7 @@ import { createPhaseTimer } from "../core/timing.js";
 import type { BuildOptions, Diagnostic } from "../core/types.js";
 import { findInputs } from "../load/find-inputs.js";
 import type { ArticleRecord } from "../model/archive.js";
+import { createStringSharer } from "../model/share-strings.js";
 import { type BuildCache, type CachedClean, type CachedLearned, digest } from "./cache.js";
 import { inBatches, type TaskRunner } from "./pool.js";
 import type { CleanMode, TaskFile } from "./tasks.js";
@@ -30,7 +31,8 @@ export interface Analysed {
   readonly found: number;
   /** Files that parsed into an article, parallel to `records`. */
   readonly files: readonly TaskFile[];
-  readonly records: readonly ArticleRecord[];
+  /** Emptied by a build once modelled: the archive keeps what it needs of them. */
+  readonly records: ArticleRecord[];
   readonly diagnostics: Diagnostic[];
   readonly nearDuplicates: number[][];
   readonly mode: CleanMode;
@@ -127,9 +129,11 @@ export async function analyseInputs(
     done += batch.length;
     events.onProgress?.(done);
   }
+  const share = createStringSharer();
   for (const file of files) {
-    const entry = reusable(file) ?? fresh.get(file.display);
-    if (entry === undefined) continue;
+    const hit = reusable(file) ?? fresh.get(file.display);
+    if (hit === undefined) continue;
+    const entry = { ...hit, record: share(hit.record, file.display) };
     cleans.set(file.absolute, entry);
     if (entry.signature !== null)
       signatures.push({ id: records.length, signature: entry.signature });

@@ -136,6 +136,8 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         includeSuspect: options.includeSuspect,
         nearDuplicates: analysed.nearDuplicates,
       });
+      // Records hold what entries do not need, such as URL keys, for as long as the build runs.
+      analysed.records.length = 0;
       const diagnostics: Diagnostic[] = [...analysed.diagnostics, ...modelDiagnostics];
       if (options.baseUrl === null) {
         diagnostics.push({

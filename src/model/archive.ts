@@ -48,6 +48,9 @@ export interface ArchiveOptions {
   readonly nearDuplicates: readonly (readonly number[])[];
 }
 
+/** The empty list most entries have, shared rather than one per entry. */
+const NONE: readonly string[] = Object.freeze([]);
+
 /** Newest first; undated last; ties broken by title then file so the order is total. */
 export function compareRecords(a: ArticleRecord, b: ArticleRecord): number {
   const ta = a.published?.epochMs ?? Number.NEGATIVE_INFINITY;
@@ -156,8 +159,8 @@ export function buildArchive(
       readingMinutes: r.readingMinutes,
       contentHash: r.contentHash,
       summary: r.summary,
-      alsoAt: [...new Set(alsoAt.get(id) ?? [])].sort(),
-      mergedFiles: mergedFiles.get(id) ?? [],
+      alsoAt: alsoAt.has(id) ? [...new Set(alsoAt.get(id))].sort() : NONE,
+      mergedFiles: mergedFiles.get(id) ?? NONE,
     };
   });
   omitted.sort((a, b) => cmpFile(a, b));
