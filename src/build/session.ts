@@ -1,5 +1,6 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { collectGarbage } from "../core/collect-garbage.js";
 import { compareDiagnostics } from "../core/format-diagnostic.js";
 import { createPhaseTimer } from "../core/timing.js";
 import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
@@ -160,6 +161,9 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
           await saving.write("cleans", analysed.cleans);
           for (const map of [analysed.learned, analysed.cleans, cache.learned, cache.cleans])
             map.clear();
+          // What analysis left is garbage now; collected before rendering starts, it does not add
+          // to the workers' and the search index's memory at the build's busiest moment.
+          collectGarbage();
         }
 
         // A session that wrote the output itself trusts its manifest, but for pages it previewed.
@@ -208,6 +212,8 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
           throw error;
         });
         lap("render");
+        // Rendering's garbage goes before the commit allocates its own: the peak of a large build.
+        collectGarbage();
         const { written } = await writer.commit();
         lap("commit");
         previewed.clear();

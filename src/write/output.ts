@@ -167,15 +167,17 @@ export async function openOutput(
       produced.set(relPath, { staged: hash });
     },
     async commit() {
-      const staged = [...produced]
-        .filter(([, r]) => "staged" in r)
-        .map(([p]) => p)
-        .sort();
+      let written = 0;
+      for (const record of produced.values()) if ("staged" in record) written++;
       const deletes = incremental
         ? [...(previous?.keys() ?? [])].filter((p) => !produced.has(p)).sort()
         : [];
       if (incremental) {
-        const journal: Journal = { staging, moves: staged, deletes };
+        const moves = [...produced]
+          .filter(([, r]) => "staged" in r)
+          .map(([p]) => p)
+          .sort();
+        const journal: Journal = { staging, moves, deletes };
         await writeFile(journalPath, JSON.stringify(journal));
         await applyJournal(out, journal);
         await rm(journalPath, { force: true });
@@ -188,7 +190,7 @@ export async function openOutput(
       }
       await rm(staging, { recursive: true, force: true });
       await saveManifest(manifestPath, out, produced);
-      return { written: staged.length, removed: deletes.length };
+      return { written, removed: deletes.length };
     },
     async abort() {
       await rm(staging, { recursive: true, force: true });
