@@ -120,20 +120,19 @@ export async function analyseInputs(
   };
   const toClean = files.filter((f) => hashes.has(f.display) && reusable(f) === null);
   const fresh = new Map<string, CachedClean>();
+  const share = createStringSharer();
   for await (const batch of inBatches(toClean, BATCH, parallel, (b) => runner.clean(b, mode))) {
     for (const cleaned of batch) {
       if (cleaned.record === null) continue;
-      const { record, signature } = cleaned;
-      fresh.set(cleaned.display, { profileDigest, record, signature });
+      const record = share.record(cleaned.record, cleaned.display);
+      fresh.set(cleaned.display, { profileDigest, record, signature: cleaned.signature });
     }
     done += batch.length;
     events.onProgress?.(done);
   }
-  const share = createStringSharer();
   for (const file of files) {
-    const hit = reusable(file) ?? fresh.get(file.display);
-    if (hit === undefined) continue;
-    const entry = { ...hit, record: share(hit.record, file.display) };
+    const entry = reusable(file) ?? fresh.get(file.display);
+    if (entry === undefined) continue;
     cleans.set(file.absolute, entry);
     if (entry.signature !== null)
       signatures.push({ id: records.length, signature: entry.signature });

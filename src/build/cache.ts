@@ -3,6 +3,7 @@ import { type FileHandle, mkdir, open, readdir, readFile, rename, rm } from "nod
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { ArticleRecord } from "../model/archive.js";
+import { createStringSharer, type StringSharer } from "../model/share-strings.js";
 import type { Learned } from "./tasks.js";
 
 /** The cache's file name in the cache folder. */
@@ -75,6 +76,7 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
     const header = (await frames.next()).value as Header | undefined;
     if (header?.format !== CACHE_FORMAT || header.stamp !== stamp) return emptyCache();
     const cache = emptyCache();
+    const share = createStringSharer();
     let seal: Seal | null = null;
     for await (const frame of frames) {
       if (seal !== null) return emptyCache();
@@ -86,7 +88,7 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
       if (!PARTS.includes(part) || !Array.isArray(entries)) return emptyCache();
       const map: Map<string, unknown> = cache[part];
       for (const [key, value] of entries)
-        map.set(key, part === "cleans" ? ownSignature(value as CachedClean) : value);
+        map.set(key, part === "cleans" ? compactClean(value as CachedClean, share) : value);
     }
     if (seal === null || typeof seal.search?.key !== "string") return emptyCache();
     if (!Array.isArray(seal.search.files)) return emptyCache();
@@ -101,12 +103,17 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
 }
 
 /**
- * A cleaned record whose signature has a buffer of its own: `deserialize` returns typed arrays as
- * views into the bytes they were read from, so each one kept its whole frame resident (200 MB
- * at 100,000 articles).
+ * A cleaned record as compact as a fresh one: its signature gets a buffer of its own, since
+ * `deserialize` returns typed arrays as views into the bytes they were read from (each one kept
+ * its whole frame resident: 200 MB at 100,000 articles), and its repeated strings are shared, as
+ * `deserialize` makes a copy of each (see `share-strings.ts`).
  */
-function ownSignature(clean: CachedClean): CachedClean {
-  return clean.signature === null ? clean : { ...clean, signature: clean.signature.slice() };
+function compactClean(clean: CachedClean, share: StringSharer): CachedClean {
+  return {
+    profileDigest: share.text(clean.profileDigest),
+    record: share.record(clean.record, clean.record.file),
+    signature: clean.signature === null ? null : clean.signature.slice(),
+  };
 }
 
 /**

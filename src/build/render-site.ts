@@ -154,7 +154,7 @@ export async function renderSite(
   }
   const analyzeBatch = (batch: readonly RenderItem[]) => input.runner.analyze(batch, input.mode);
   i = 0;
-  for await (const docs of inBatches(toAnalyze, ARTICLE_BATCH * 4, parallel, analyzeBatch)) {
+  for await (const docs of inBatches(toAnalyze, ARTICLE_BATCH, parallel, analyzeBatch)) {
     for (const doc of docs) addDoc((toAnalyze[i++] as RenderItem).entry, doc);
   }
   let searchFiles = input.previous.search.files;

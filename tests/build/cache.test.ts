@@ -75,7 +75,23 @@ describe("the loaded cache", () => {
   it("gives each near-duplicate signature a buffer of its own, not a view into the file", async () => {
     const dir = await tempDir();
     const cache = emptyCache();
-    const record = { contentHash: "h" } as unknown as ArticleRecord;
+    const record: ArticleRecord = {
+      file: "in/0.txt",
+      url: "https://example.com/a",
+      link: "https://example.com/a",
+      urlKey: "example.com/a",
+      domain: "example.com",
+      section: null,
+      authors: ["Ann Lee"],
+      published: null,
+      title: "A",
+      wordCount: 1,
+      readingMinutes: 1,
+      contentHash: "h",
+      summary: "",
+      suspect: null,
+      repairedEncoding: false,
+    };
     for (let i = 0; i < 3; i++) {
       const signature = Uint32Array.from({ length: 128 }, (_, k) => k * (i + 1));
       cache.cleans.set(`/in/${i}.txt`, { profileDigest: "p", record, signature });
@@ -86,6 +102,7 @@ describe("the loaded cache", () => {
       const signature = loaded.cleans.get(key)?.signature;
       expect(signature).toEqual(clean.signature);
       expect(signature?.buffer.byteLength).toBe(128 * 4);
+      expect(loaded.cleans.get(key)?.record).toEqual(record);
     }
     await cleanup(dir);
   });

@@ -35,7 +35,7 @@ describe("createStringSharer", () => {
     fc.assert(
       fc.property(fc.array(record, { maxLength: 20 }), (records) => {
         const share = createStringSharer();
-        for (const r of records) expect(share(r, r.file)).toEqual({ ...r });
+        for (const r of records) expect(share.record(r, r.file)).toEqual({ ...r });
       }),
     );
   });
@@ -59,6 +59,6 @@ describe("createStringSharer", () => {
       suspect: null,
       repairedEncoding: false,
     };
-    expect(share(r, "other.txt").file).toBe("a.txt");
+    expect(share.record(r, "other.txt").file).toBe("a.txt");
   });
 });
