@@ -212,8 +212,9 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
           throw error;
         });
         lap("render");
-        // Rendering's garbage goes before the commit allocates its own: the peak of a large build.
-        collectGarbage();
+        // Rendering's garbage goes before the commit allocates its own: the peak of a large
+        // one-shot build. A session that keeps its state would only pay for it on every rebuild.
+        if (saving !== null) collectGarbage();
         const { written } = await writer.commit();
         lap("commit");
         previewed.clear();

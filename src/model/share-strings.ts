@@ -1,11 +1,6 @@
 import type { ArticleRecord } from "./archive.js";
 
-/**
- * Makes records that repeat a string share one copy of it. Records reach the main thread by
- * structured clone, which copies every string, so 100,000 records held 100,000 copies of a few
- * source domains and sections, of each author's name and of each file's path, and a link that
- * most often equals the URL: about a tenth of what the main thread holds for an article.
- */
+/** Shares strings between the records of one build. */
 export interface StringSharer {
   /** The record with its repeated strings shared; `file` is the path to share its own with. */
   record(record: ArticleRecord, file: string): ArticleRecord;
@@ -13,6 +8,13 @@ export interface StringSharer {
   text(text: string): string;
 }
 
+/**
+ * Makes records that repeat a string share one copy of it. Records reach the main thread by
+ * structured clone or from the cache by `deserialize`, both of which copy every string, so
+ * 100,000 records held 100,000 copies of a few source domains and sections, of each author's
+ * name and of each file's path, and a link that most often equals the URL: about a tenth of what
+ * the main thread holds for an article.
+ */
 export function createStringSharer(): StringSharer {
   const known = new Map<string, string>();
   const share = (text: string): string => {
