@@ -85,9 +85,15 @@ export async function analyseInputs(
   events.onPhase?.("read", files.length);
   const profile = options.raw ? null : createProfileBuilder();
   const hashes = new Map<string, string>();
-  const learned = await learnAll(files, runner, parallel, cache, changed, found?.stats, (n) => {
-    done += n;
-    events.onProgress?.(done);
+  const learned = await learnAll(files, runner, {
+    parallel,
+    cache,
+    changed,
+    known: found?.stats,
+    onDone: (n) => {
+      done += n;
+      events.onProgress?.(done);
+    },
   });
   lap("learn");
   for (const file of files) {
@@ -154,6 +160,17 @@ export async function analyseInputs(
   };
 }
 
+/** What `learnAll` may reuse, how much it runs at once, and whom it tells of progress. */
+interface LearnContext {
+  readonly parallel: number;
+  readonly cache: BuildCache | undefined;
+  /** Files a watcher saw change, or `null` to check every file. */
+  readonly changed: ReadonlySet<string> | null;
+  /** Sizes and modification times already taken, by absolute path. */
+  readonly known: ReadonlyMap<string, FileStat> | undefined;
+  readonly onDone: (n: number) => void;
+}
+
 /**
  * The first pass over every file: diagnostics and profile facts, reused from the cache for files
  * whose size and modification time are unchanged, so an unchanged corpus is not parsed again.
@@ -162,11 +179,7 @@ export async function analyseInputs(
 async function learnAll(
   files: readonly TaskFile[],
   runner: TaskRunner,
-  parallel: number,
-  cache: BuildCache | undefined,
-  changed: ReadonlySet<string> | null,
-  known: ReadonlyMap<string, FileStat> | undefined,
-  onDone: (n: number) => void,
+  { parallel, cache, changed, known, onDone }: LearnContext,
 ): Promise<Map<string, CachedLearned>> {
   const result = new Map<string, CachedLearned>();
   const stale: { file: TaskFile; size: number; mtimeMs: number }[] = [];
