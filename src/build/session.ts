@@ -151,6 +151,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         });
       }
       diagnostics.sort(compareDiagnostics);
+      lap("model");
       // A one-shot build saves what it learned of its inputs now, and lets go of it while it
       // renders: at 100,000 articles that is a tenth of its memory.
       const saving =
@@ -164,6 +165,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
           // What analysis left is garbage now; collected before rendering starts, it does not add
           // to the workers' and the search index's memory at the build's busiest moment.
           collectGarbage();
+          lap("write cache");
         }
 
         // A session that wrote the output itself trusts its manifest, but for pages it previewed.
@@ -172,7 +174,6 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
           except: previewed,
         });
         let pages = 0;
-        lap("model");
         events.onPhase?.("render", archive.entries.length);
         const search: SearchMemo = new Map();
         const site = {
