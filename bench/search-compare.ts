@@ -67,7 +67,7 @@ async function runBroadsheet(docs: SearchDoc[], dir: string): Promise<Omit<Row, 
   const analyzed = docs.map(analyzeForSearch);
   const t1 = performance.now();
   const builder = createSearchIndexBuilder();
-  for (const d of analyzed) builder.add(d);
+  for (const d of analyzed) builder.add(d, String(d.id));
   const files = builder.finish();
   const t2 = performance.now();
   for (const f of files) {

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     for (const d of docs) analyzed.push(analyzeForSearch(d));
     const t1 = performance.now();
     const c1 = cpu();
-    for (const a of analyzed) builder.add(a);
+    for (const a of analyzed) builder.add(a, String(a.id));
     add += performance.now() - t1;
     addCpu += cpu() - c1;
     analyzeCpu += c1 - c0;

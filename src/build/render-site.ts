@@ -10,13 +10,13 @@ import { type PageSpec, pageDataJson, type SiteContext } from "../render/pages/c
 import { indexPages } from "../render/pages/indexes.js";
 import { listingPages } from "../render/pages/listings.js";
 import { notFoundPage, reportPage, searchPage } from "../render/pages/misc.js";
-import type { AnalyzedDoc } from "../render/search/analyze.js";
-import { createSearchIndexBuilder } from "../render/search/index-builder.js";
+import { createSearchIndexBuilder, type StoredFields } from "../render/search/index-builder.js";
 import { renderSitemaps } from "../render/sitemap.js";
 import type { Templates } from "../render/templates.js";
 import type { OutputWriter } from "../write/output.js";
 import { type BuildCache, digest, digestText } from "./cache.js";
 import { inBatches, type TaskRunner } from "./pool.js";
+import type { SearchBaseStore } from "./search-base.js";
 import {
   type CleanMode,
   type RenderedPage,
@@ -51,16 +51,9 @@ export interface RenderInput {
   readonly pagesStamp: string;
   /** Digest of the cleaning profile: the search index depends on it, not on templates. */
   readonly profileDigest: string;
-  /**
-   * Search documents of the previous build to reuse, and a map to fill for the next one; `null`
-   * when nothing outlives this build. With an empty `previous`, every document is analysed
-   * even if the index is kept, so the next build in the session has them all.
-   */
-  readonly searchMemo: { readonly previous: SearchMemo | null; readonly next: SearchMemo } | null;
+  /** The last search index's postings, to analyse again only the articles that changed. */
+  readonly searchBase: SearchBaseStore;
 }
-
-/** Analysed search documents by input file, with the key of what each was made from. */
-export type SearchMemo = Map<string, { readonly key: string; readonly doc: AnalyzedDoc }>;
 
 /** What rendering leaves for the next build's cache. */
 export type RenderCache = Pick<BuildCache, "renders" | "search">;
@@ -109,12 +102,10 @@ export async function renderSite(
   const searchKey = digestText(docKeys);
   const keepSearch =
     input.previous.search.key === searchKey && keepAll(writer, input.previous.search.files);
-  let search = keepSearch ? null : createSearchIndexBuilder();
-  const memo = input.searchMemo;
-  const addDoc = (entry: Entry, doc: AnalyzedDoc) => {
-    search?.add(doc);
-    memo?.next.set(entry.file, { key: docKeys[entry.id] ?? "", doc });
-  };
+  const base = keepSearch ? null : await input.searchBase.load();
+  const baseOrds = new Map(base?.keys.map((key, ord) => [key, ord]));
+  let search = keepSearch ? null : createSearchIndexBuilder(base);
+  lap("search base");
   // A page found the same as the previous build's was kept (or rendered again) by `settle`.
   const stage = async (page: RenderedPage) => {
     if (page.html !== null) await writer.write(page.path, page.html);
@@ -132,7 +123,7 @@ export async function renderSite(
       site,
       { dir: input.templatesDir, stamp: input.stamp },
       writer.staging,
-      search !== null || memo !== null,
+      search !== null,
     );
   const renderBatch = async (batch: readonly RenderItem[]) =>
     settle(writer, batch, await renderArticles(batch, true), (redo) => renderArticles(redo, false));
@@ -140,31 +131,45 @@ export async function renderSite(
   for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
     for (const page of batch) {
       const { entry } = toRender[i++] as RenderItem;
-      if (page.search !== null) addDoc(entry, page.search);
+      if (page.search !== null) search?.add(page.search, docKeys[entry.id] as string);
       await stage(page);
     }
   }
   lap("article pages");
   const toAnalyze: RenderItem[] = [];
-  for (const item of unchanged) {
-    const hit = memo?.previous?.get(item.entry.file);
-    if (hit !== undefined && hit.key === docKeys[item.entry.id])
-      addDoc(item.entry, { ...hit.doc, id: item.entry.id });
-    else if (search !== null || (memo !== null && memo.previous === null)) toAnalyze.push(item);
+  if (search !== null) {
+    for (const item of unchanged) {
+      const { entry } = item;
+      const ord = baseOrds.get(docKeys[entry.id] as string);
+      if (ord === undefined) toAnalyze.push(item);
+      else search.keep(ord, entry.id, storedFields(entry));
+    }
   }
+  baseOrds.clear();
   const analyzeBatch = (batch: readonly RenderItem[]) => input.runner.analyze(batch, input.mode);
   i = 0;
   for await (const docs of inBatches(toAnalyze, ARTICLE_BATCH, parallel, analyzeBatch)) {
-    for (const doc of docs) addDoc((toAnalyze[i++] as RenderItem).entry, doc);
+    for (const doc of docs) {
+      const { entry } = toAnalyze[i++] as RenderItem;
+      search?.add(doc, docKeys[entry.id] as string);
+    }
   }
   let searchFiles = input.previous.search.files;
   if (search !== null) {
-    const written: string[] = [];
-    for (const file of search.finish()) {
-      await writer.write(file.path, file.contents);
-      written.push(file.path);
+    const next = await input.searchBase.open();
+    try {
+      const written: string[] = [];
+      for (const file of search.finish(next.output)) {
+        await writer.write(file.path, file.contents);
+        await next.drain();
+        written.push(file.path);
+      }
+      await next.commit();
+      searchFiles = written;
+    } catch (error) {
+      await next.abort();
+      throw error;
     }
-    searchFiles = written;
     // The builder holds every posting and snippet: let it go before the listing pages.
     search = null;
     collectGarbage();
@@ -262,6 +267,12 @@ function keepAll(writer: OutputWriter, files: readonly string[]): boolean {
 
 function* chain<T>(...parts: Iterable<T>[]): Generator<T> {
   for (const part of parts) yield* part;
+}
+
+/** What a search result shows of an entry, but for the snippet its text gives. */
+function storedFields(entry: Entry): StoredFields {
+  const { path, title, date, source, authors } = searchFields(entry);
+  return { path, title, date, source, authors };
 }
 
 function neighbour(entries: readonly Entry[], id: number): Pick<Entry, "path" | "title"> | null {

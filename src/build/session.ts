@@ -22,7 +22,8 @@ import {
 import { checkLastBuild, forgetLastBuild, saveLastBuild } from "./last-build.js";
 import { createRunner, type TaskRunner } from "./pool.js";
 import { type LastBuild, previewEdits } from "./preview-edits.js";
-import { renderSite, type SearchMemo } from "./render-site.js";
+import { renderSite } from "./render-site.js";
+import { searchBaseIn } from "./search-base.js";
 
 /** Templates an article page is made from; editing others leaves article pages alone. */
 const ARTICLE_TEMPLATES = ["layout.eta", "article.eta", "partials"];
@@ -33,8 +34,7 @@ const GENERATOR_STAMP = "broadsheet 0.1.0";
 
 /**
  * Builds one site again and again, keeping between builds what a new process would have to
- * reload: the worker pool and, when the cache is saved only on close, the build cache and the
- * analysed search documents.
+ * reload: the worker pool and, when the cache is saved only on close, the build cache.
  */
 export interface BuildSession {
   /**
@@ -73,7 +73,6 @@ export type CachePersistence =
 interface SessionState {
   readonly out: string;
   readonly cache: BuildCache;
-  readonly search: SearchMemo;
   readonly last: LastBuild;
 }
 
@@ -175,7 +174,6 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         });
         let pages = 0;
         events.onPhase?.("render", archive.entries.length);
-        const search: SearchMemo = new Map();
         const site = {
           title: options.title,
           lang: "en",
@@ -200,8 +198,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
             stamp,
             pagesStamp: templateStamps.pages,
             profileDigest: analysed.profileDigest,
-            searchMemo:
-              persistence === "on-close" ? { previous: warm?.search ?? null, next: search } : null,
+            searchBase: searchBaseIn(cacheDir, GENERATOR_STAMP),
           },
           writer,
           () => {
@@ -235,7 +232,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
             site,
             templates: { dir: options.templates, stamp },
           };
-          state = { out, cache: next, search, last };
+          state = { out, cache: next, last };
           pending = new Set();
         } else {
           await saving.write("renders", rendered.renders);

@@ -40,8 +40,8 @@ describe("createSearchIndexBuilder", () => {
 
   it("rejects an article added twice", () => {
     const b = createSearchIndexBuilder();
-    b.add(analyzeForSearch(doc(1, {})));
-    expect(() => b.add(analyzeForSearch(doc(1, {})))).toThrow(/id 1 added twice/);
+    b.add(analyzeForSearch(doc(1, {})), "a");
+    expect(() => b.add(analyzeForSearch(doc(1, {})), "b")).toThrow(/id 1 added twice/);
   });
 
   it("splits terms into bounded shards, sorted, that the client finds", async () => {

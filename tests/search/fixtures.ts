@@ -20,7 +20,7 @@ export function doc(id: number, fields: Partial<SearchDoc>): SearchDoc {
 /** Index files for the given articles, added in the given order. */
 export function buildIndex(docs: readonly SearchDoc[]): OutputFile[] {
   const builder = createSearchIndexBuilder();
-  for (const d of docs) builder.add(analyzeForSearch(d));
+  for (const d of docs) builder.add(analyzeForSearch(d), String(d.id));
   return [...builder.finish()];
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { OutputFile } from "../../core/types.js";
 import { type AnalyzedDoc, facetKey, type StoredDoc } from "./analyze.js";
+import { type SearchBase, SearchBaseWriter } from "./base.js";
 import { PostingPool } from "./posting-pool.js";
 import { lengthNorm, maxListBytes, quantizeWithNorm, writeList } from "./postings.js";
 import {
@@ -15,39 +16,75 @@ import {
 } from "./shard-writer.js";
 import { hashTerm, TermTable } from "./term-table.js";
 
+/** What a search result shows of an article besides its snippet. */
+export type StoredFields = Omit<StoredDoc, "snippet">;
+
 /** Collects analysed articles and writes the sharded search index. */
 export interface SearchIndexBuilder {
-  add(doc: AnalyzedDoc): void;
+  /** Adds an analysed article; `key` names what it was made from, for the next build's base. */
+  add(doc: AnalyzedDoc, key: string): void;
+  /** Adds the base's article `ord` as it was analysed, now as article `id`. */
+  keep(ord: number, id: number, fields: StoredFields): void;
   /**
-   * Files under `search/index/`, byte-identical for the same articles in any order, yielded one
-   * at a time: the whole index is as large as a third of the text, too much to hold at once.
+   * Files under `search/index/`, byte-identical for the same articles in any order and whatever
+   * came from the base, yielded one at a time: the whole index is as large as a third of the
+   * text, too much to hold at once. With `base`, also writes the base for the next build.
    */
-  finish(): Generator<OutputFile>;
+  finish(base?: SearchBaseOutput): Generator<OutputFile>;
+}
+
+/** Where the next build's base goes, and the version it is valid for. */
+export interface SearchBaseOutput {
+  readonly stamp: string;
+  readonly sink: (chunk: Uint8Array) => void;
 }
 
 /** Largest weight kept: 20 bits of body count × 4 plus the two flag bits. */
 const MAX_WEIGHT = 4194303;
 
+/** The articles and postings a builder holds when it finishes. */
+interface Collected {
+  readonly table: TermTable;
+  readonly pool: PostingPool;
+  /** Per pool slot. */
+  readonly ids: number[];
+  readonly lengths: number[];
+  readonly stored: StoredDoc[];
+  readonly keys: string[];
+  readonly base: SearchBase | null;
+  /** Per base article: its id in this build, or -1 when it was not kept. */
+  readonly kept: Int32Array;
+  readonly keptFields: Map<number, StoredFields>;
+}
+
 /**
- * Creates a builder. Postings accumulate as varint (slot gap, weight) pairs in a shared byte
- * pool, so memory grows with postings (about 2–3 bytes each) and distinct terms, not with text.
+ * Creates a builder, over the last build's `base` when there is one. Postings accumulate as
+ * varint (slot gap, weight) pairs in a shared byte pool, so memory grows with postings (about
+ * 2–3 bytes each) and distinct terms, not with text.
  */
-export function createSearchIndexBuilder(): SearchIndexBuilder {
+export function createSearchIndexBuilder(base: SearchBase | null = null): SearchIndexBuilder {
   const table = new TermTable();
   const pool = new PostingPool();
   const ids: number[] = [];
   const lengths: number[] = [];
   const stored: StoredDoc[] = [];
+  const keys: string[] = [];
+  const kept = new Int32Array(base?.keys.length ?? 0).fill(-1);
+  const keptFields = new Map<number, StoredFields>();
   const seen = new Set<number>();
+  const claim = (id: number) => {
+    if (seen.has(id)) throw new Error(`search index: article id ${id} added twice`);
+    seen.add(id);
+  };
 
   return {
-    add(doc) {
-      if (seen.has(doc.id)) throw new Error(`search index: article id ${doc.id} added twice`);
-      seen.add(doc.id);
+    add(doc, key) {
+      claim(doc.id);
       const slot = ids.length;
       ids.push(doc.id);
       lengths.push(doc.length);
       stored.push(doc.stored);
+      keys.push(key);
       const { terms, weights, hashes } = doc;
       for (let k = 0; k < terms.length; k++) {
         const term = table.idOf(terms[k] as string, hashes[k] as number);
@@ -55,8 +92,16 @@ export function createSearchIndexBuilder(): SearchIndexBuilder {
       }
       for (const f of doc.facets) pool.push(table.idOf(f, hashTerm(f)), slot, 0);
     },
-    finish() {
-      return withMeta(encodeIndex(table, pool, ids, lengths, stored));
+    keep(ord, id, fields) {
+      if (base === null || ord < 0 || ord >= kept.length || kept[ord] !== -1)
+        throw new Error(`search index: base article ${ord} cannot be kept`);
+      claim(id);
+      kept[ord] = id;
+      keptFields.set(ord, fields);
+    },
+    finish(out) {
+      const collected = { table, pool, ids, lengths, stored, keys, base, kept, keptFields };
+      return withMeta(encodeIndex(collected, out ?? null));
     },
   };
 }
@@ -72,16 +117,48 @@ function* withMeta(files: Generator<OutputFile, IndexParts>): Generator<OutputFi
   yield metaFile(next.value, hash.digest("hex").slice(0, 12));
 }
 
+/** Every article of the index, pool slots first and then kept base articles, in slot order. */
+interface Articles {
+  readonly ids: Int32Array;
+  readonly lengths: Float64Array;
+  readonly stored: StoredDoc[];
+  readonly keys: string[];
+  /** Per base article: its slot here, or -1. */
+  readonly baseSlot: Int32Array;
+}
+
+function gather(c: Collected): Articles {
+  const n = c.ids.length;
+  const total = n + c.keptFields.size;
+  const ids = new Int32Array(total);
+  const lengths = new Float64Array(total);
+  const stored = c.stored.slice();
+  const keys = c.keys.slice();
+  ids.set(c.ids);
+  lengths.set(c.lengths);
+  const baseSlot = new Int32Array(c.kept.length).fill(-1);
+  let slot = n;
+  c.kept.forEach((id, ord) => {
+    if (id < 0 || c.base === null) return;
+    baseSlot[ord] = slot;
+    ids[slot] = id;
+    lengths[slot] = c.base.lengths[ord] as number;
+    const fields = c.keptFields.get(ord) as StoredFields;
+    stored.push({ ...fields, snippet: c.base.snippet(ord) });
+    keys.push(c.base.keys[ord] as string);
+    slot++;
+  });
+  return { ids, lengths, stored, keys, baseSlot };
+}
+
 function* encodeIndex(
-  table: TermTable,
-  pool: PostingPool,
-  ids: number[],
-  lengths: number[],
-  stored: StoredDoc[],
+  c: Collected,
+  out: SearchBaseOutput | null,
 ): Generator<OutputFile, IndexParts> {
-  const n = ids.length;
+  const all = gather(c);
+  const n = all.ids.length;
   const order = Array.from({ length: n }, (_, slot) => slot).sort(
-    (a, b) => (ids[a] as number) - (ids[b] as number),
+    (a, b) => (all.ids[a] as number) - (all.ids[b] as number),
   );
   const ordOf = new Int32Array(n);
   let inOrder = true;
@@ -89,88 +166,166 @@ function* encodeIndex(
     ordOf[slot] = ord;
     if (slot !== ord) inOrder = false;
   });
-  const avg = lengths.reduce((s, x) => s + x, 0) / (n || 1);
-  const norms = Float64Array.from(order, (slot) => lengthNorm(lengths[slot] as number, avg));
+  // Postings from the pool alone, already in article order, need no sort.
+  const direct = inOrder && c.keptFields.size === 0;
+  const baseOrd = all.baseSlot.map((slot) => (slot < 0 ? -1 : (ordOf[slot] as number)));
+  const avg = all.lengths.reduce((s, x) => s + x, 0) / (n || 1);
+  const norms = Float64Array.from(order, (slot) => lengthNorm(all.lengths[slot] as number, avg));
   const value = postingValues(norms);
-  const docs = order.map((s) => stored[s] as StoredDoc);
+  const docs = order.map((s) => all.stored[s] as StoredDoc);
+  const next =
+    out === null
+      ? null
+      : new SearchBaseWriter(out.sink, out.stamp, {
+          keys: order.map((s) => all.keys[s] as string),
+          lengths: order.map((s) => all.lengths[s] as number),
+          snippets: docs.map((d) => d.snippet),
+        });
 
-  const sorted = table.terms.slice().sort();
   const shards = new TermShards((ord) => docRecord(docs[ord] as StoredDoc));
   const none = new Int32Array(0);
   const facets = new Map<string, { label: string; count: number }>();
   let raw: Uint8Array = new Uint8Array(1 << 16);
-  let out = new Uint8Array(1 << 16);
+  let listOut = new Uint8Array(1 << 16);
   let keys = new Float64Array(1024);
   let ords = new Int32Array(1024);
+  let weights = new Int32Array(1024);
   let values = new Uint8Array(1024);
   let scratch = new Int32Array(1024);
-  for (const term of sorted) {
-    const id = table.idOf(term, hashTerm(term));
-    const read = pool.read(id, raw);
-    raw = read.bytes;
-    const size = read.length;
-    // Each posting takes at least two bytes in the pool, so size / 2 bounds the count.
-    if (size / 2 > ords.length) {
-      const cap = Math.ceil(size / 2);
-      keys = new Float64Array(cap);
-      ords = new Int32Array(cap);
-      values = new Uint8Array(cap);
-      scratch = new Int32Array(cap);
+  const baseTerms = c.base?.terms ?? [];
+  for (const { term, pooled, base } of mergeTerms(c.table.terms.slice().sort(), baseTerms)) {
+    let size = 0;
+    if (pooled) {
+      const read = c.pool.read(c.table.idOf(term, hashTerm(term)), raw);
+      raw = read.bytes;
+      size = read.length;
     }
-    if (maxListBytes(size / 2) > out.length) out = new Uint8Array(maxListBytes(size / 2));
-    let p = 0;
-    let slot = -1;
-    let count = 0;
-    while (p < size) {
-      let gap = 0;
-      let shift = 0;
-      let b: number;
-      do {
-        b = raw[p++] as number;
-        gap |= (b & 127) << shift;
-        shift += 7;
-      } while (b >= 128);
-      let w = 0;
-      shift = 0;
-      do {
-        b = raw[p++] as number;
-        w |= (b & 127) << shift;
-        shift += 7;
-      } while (b >= 128);
-      slot += gap;
-      const ord = ordOf[slot] as number;
-      if (inOrder) {
-        ords[count] = ord;
-        values[count] = value(w, ord);
-      } else {
-        // ord × 2^22 + weight sorts by ord in one numeric typed-array sort.
-        keys[count] = ord * 4194304 + w;
-      }
-      count++;
+    const old = base >= 0 && c.base !== null ? c.base.list(base) : null;
+    // Each posting takes at least two bytes, so bytes / 2 bounds the count.
+    const bound = Math.ceil((size + (old?.length ?? 0)) / 2);
+    if (bound > ords.length) {
+      keys = new Float64Array(bound);
+      ords = new Int32Array(bound);
+      weights = new Int32Array(bound);
+      values = new Uint8Array(bound);
+      scratch = new Int32Array(bound);
     }
-    if (!inOrder) {
+    if (maxListBytes(bound) > listOut.length) listOut = new Uint8Array(maxListBytes(bound));
+    const into = { direct, ords, weights, keys };
+    let count = decodeList(raw, size, ordOf, into, 0);
+    if (old !== null) count = decodeList(old, old.length, baseOrd, into, count);
+    if (count === 0) continue;
+    if (!direct) {
       const sortedKeys = keys.subarray(0, count).sort();
       for (let i = 0; i < count; i++) {
         const k = sortedKeys[i] as number;
         const ord = Math.floor(k / 4194304);
         ords[i] = ord;
-        values[i] = value(k - ord * 4194304, ord);
+        weights[i] = k - ord * 4194304;
       }
     }
-    const first = count ? (ords[0] as number) : -1;
-    const end = writeList(out, 0, ords, values, count, scratch);
+    for (let i = 0; i < count; i++) values[i] = value(weights[i] as number, ords[i] as number);
+    next?.term(term, ords, weights, count);
+    const first = ords[0] as number;
+    const end = writeList(listOut, 0, ords, values, count, scratch);
     // `writeList` leaves the ordinals in list order, which is the term's ranking.
     const carried =
       !term.startsWith("!") && carriesTop(count, end, () => topFieldBytes(docs, scratch));
-    shards.add(term, out, end, carried ? scratch.subarray(0, TOP_RESULTS) : none);
+    shards.add(term, listOut, end, carried ? scratch.subarray(0, TOP_RESULTS) : none);
     yield* shards.take();
     if (term.startsWith("!")) {
       facets.set(term, { label: facetLabel(term, docs[first]), count });
     }
   }
+  next?.end();
   const parts = { shards, docs, facets };
   yield* writeIndexFiles(parts);
   return parts;
+}
+
+/** A term of the merged term lists. */
+interface MergedTerm {
+  readonly term: string;
+  /** Whether the pool has postings of it. */
+  readonly pooled: boolean;
+  /** Its index in the base's terms, or -1. */
+  readonly base: number;
+}
+
+/** The union of the pool's and the base's terms, both sorted, in sorted order. */
+function* mergeTerms(pooled: readonly string[], base: readonly string[]): Generator<MergedTerm> {
+  let i = 0;
+  let j = 0;
+  while (i < pooled.length || j < base.length) {
+    const a = pooled[i];
+    const b = base[j];
+    if (b === undefined || (a !== undefined && a < b)) {
+      yield { term: a as string, pooled: true, base: -1 };
+      i++;
+    } else if (a === undefined || b < a) {
+      yield { term: b, pooled: false, base: j };
+      j++;
+    } else {
+      yield { term: a, pooled: true, base: j };
+      i++;
+      j++;
+    }
+  }
+}
+
+/** Where decoded postings go: ordinals and weights when `direct`, else sortable keys. */
+interface Decoded {
+  readonly direct: boolean;
+  readonly ords: Int32Array;
+  readonly weights: Int32Array;
+  readonly keys: Float64Array;
+}
+
+/**
+ * Decodes `size` bytes of varint (slot gap, weight) pairs into `into` from index `count`,
+ * mapping each slot to its ordinal through `ordOf` and skipping slots mapped to -1; returns the
+ * new count.
+ */
+function decodeList(
+  bytes: Uint8Array,
+  size: number,
+  ordOf: Int32Array,
+  into: Decoded,
+  count: number,
+): number {
+  const { direct, ords, weights, keys } = into;
+  let n = count;
+  let p = 0;
+  let slot = -1;
+  while (p < size) {
+    let gap = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = bytes[p++] as number;
+      gap |= (b & 127) << shift;
+      shift += 7;
+    } while (b >= 128);
+    let w = 0;
+    shift = 0;
+    do {
+      b = bytes[p++] as number;
+      w |= (b & 127) << shift;
+      shift += 7;
+    } while (b >= 128);
+    slot += gap;
+    const ord = ordOf[slot] as number;
+    if (ord < 0) continue;
+    if (direct) {
+      ords[n] = ord;
+      weights[n] = w;
+    } else {
+      // ord × 2^22 + weight sorts by ord in one numeric typed-array sort.
+      keys[n] = ord * 4194304 + w;
+    }
+    n++;
+  }
+  return n;
 }
 
 /** About the size of the stored fields of the first TOP_RESULTS of `ords`. */
