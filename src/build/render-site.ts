@@ -161,7 +161,6 @@ export async function renderSite(
       const written: string[] = [];
       for (const file of search.finish(next.output)) {
         await writer.write(file.path, file.contents);
-        await next.drain();
         written.push(file.path);
       }
       await next.commit();

@@ -1,4 +1,5 @@
-import { type FileHandle, mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { closeSync, openSync, writeSync } from "node:fs";
+import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { readSearchBase, type SearchBase } from "../render/search/base.js";
 import type { SearchBaseOutput } from "../render/search/index-builder.js";
@@ -14,10 +15,9 @@ export interface SearchBaseStore {
   open(): Promise<SearchBaseFile>;
 }
 
-/** A base being written: the index builder queues chunks, `drain` writes them. */
+/** A base being written: the index builder's chunks go straight to the file. */
 export interface SearchBaseFile {
   readonly output: SearchBaseOutput;
-  drain(): Promise<void>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -35,33 +35,28 @@ export function searchBaseIn(dir: string, stamp: string): SearchBaseStore {
     },
     async open() {
       await mkdir(dir, { recursive: true });
-      const handle: FileHandle = await open(`${file}.tmp`, "w");
-      let queue: Uint8Array[] = [];
-      let closed = false;
-      const close = async () => {
-        if (closed) return;
-        closed = true;
-        await handle.close();
-      };
-      const drain = async () => {
-        const chunks = queue;
-        queue = [];
-        if (chunks.length > 0) await handle.writev(chunks);
+      const fd = openSync(`${file}.tmp`, "w");
+      let open = true;
+      const close = () => {
+        if (open) closeSync(fd);
+        open = false;
       };
       return {
-        output: { stamp, sink: (chunk) => queue.push(chunk) },
-        drain,
+        // Written at once, since the builder reuses the chunk's buffer when the call returns.
+        output: { stamp, sink: (chunk) => writeAll(fd, chunk) },
         async commit() {
-          await drain();
-          await close();
+          close();
           await rename(`${file}.tmp`, file);
         },
         async abort() {
-          queue = [];
-          await close();
+          close();
           await rm(`${file}.tmp`, { force: true });
         },
       };
     },
   };
+}
+
+function writeAll(fd: number, chunk: Uint8Array): void {
+  for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done, chunk.length - done);
 }

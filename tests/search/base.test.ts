@@ -31,7 +31,7 @@ function finish(builder: ReturnType<typeof createSearchIndexBuilder>): {
   base: Uint8Array;
 } {
   const chunks: Uint8Array[] = [];
-  const files = [...builder.finish({ stamp: STAMP, sink: (c) => chunks.push(c) })];
+  const files = [...builder.finish({ stamp: STAMP, sink: (c) => chunks.push(c.slice()) })];
   return { files, base: Buffer.concat(chunks) };
 }
 

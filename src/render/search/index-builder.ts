@@ -36,6 +36,7 @@ export interface SearchIndexBuilder {
 /** Where the next build's base goes, and the version it is valid for. */
 export interface SearchBaseOutput {
   readonly stamp: string;
+  /** Takes the base's bytes in order; a chunk is valid only during the call. */
   readonly sink: (chunk: Uint8Array) => void;
 }
 
