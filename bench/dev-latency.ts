@@ -113,7 +113,8 @@ async function main(): Promise<void> {
         settled.push(
           await Promise.race([
             idle,
-            new Promise<number>((r) => setTimeout(() => r(Number.NaN), 900_000)),
+            // Unreferenced, so the script can exit once it has printed.
+            new Promise<number>((r) => setTimeout(() => r(Number.NaN), 900_000).unref()),
           ]),
         );
         waiting = null;
