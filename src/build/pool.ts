@@ -28,7 +28,6 @@ export interface TaskRunner {
     site: SiteContext,
     templates: TemplateSource,
     staging: string | null,
-    withSearch: boolean,
   ): Promise<Rendered[]>;
   analyze(items: readonly RenderItem[], mode: CleanMode): Promise<AnalyzedDoc[]>;
   pages(
@@ -76,8 +75,8 @@ export function createRunner(workers: number): TaskRunner {
   return {
     learn: (files) => run(files, "learn"),
     clean: (files, mode) => run({ files, mode }, "clean"),
-    render: (items, mode, site, templates, staging, withSearch) =>
-      run({ items, mode, site, templates, staging, withSearch }, "render"),
+    render: (items, mode, site, templates, staging) =>
+      run({ items, mode, site, templates, staging }, "render"),
     analyze: (items, mode) => run({ items, mode }, "analyze"),
     pages: (specs, templates, staging, previous) =>
       run({ specs, templates, staging, previous }, "pages"),

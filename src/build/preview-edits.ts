@@ -71,7 +71,7 @@ export async function previewEdits(
     });
   }
   if (items.length === 0) return [];
-  const pages = await runner.render(items, last.mode, last.site, last.templates, null, false);
+  const pages = await runner.render(items, last.mode, last.site, last.templates, null);
   for (const page of pages) {
     if (page.html === null) continue;
     const target = safeJoin(last.out, page.path);

@@ -10,6 +10,7 @@ import { type PageSpec, pageDataJson, type SiteContext } from "../render/pages/c
 import { indexPages } from "../render/pages/indexes.js";
 import { listingPages } from "../render/pages/listings.js";
 import { notFoundPage, reportPage, searchPage } from "../render/pages/misc.js";
+import type { AnalyzedDoc } from "../render/search/analyze.js";
 import { createSearchIndexBuilder, type StoredFields } from "../render/search/index-builder.js";
 import { renderSitemaps } from "../render/sitemap.js";
 import type { Templates } from "../render/templates.js";
@@ -113,25 +114,32 @@ export async function renderSite(
     onPage();
   };
   const parallel = Math.max(2, input.workers * 4);
+  /** The base's article for an entry whose search document is unchanged, or -1. */
+  const baseOrdOf = (entry: Entry) => baseOrds.get(docKeys[entry.id] as string) ?? -1;
   const renderArticles = (batch: readonly RenderItem[], compare: boolean) =>
     input.runner.render(
       batch.map((item) => ({
         ...item,
         previousHash: compare ? writer.previousHash(item.entry.path) : null,
+        analyse: search !== null && baseOrdOf(item.entry) < 0,
       })),
       input.mode,
       site,
       { dir: input.templatesDir, stamp: input.stamp },
       writer.staging,
-      search !== null,
     );
+  /** Adds an article to the index from its document, or from the base when it has none. */
+  const index = (entry: Entry, doc: AnalyzedDoc | null) => {
+    if (search === null) return;
+    if (doc !== null) search.add(doc, docKeys[entry.id] as string);
+    else search.keep(baseOrdOf(entry), entry.id, storedFields(entry));
+  };
   const renderBatch = async (batch: readonly RenderItem[]) =>
     settle(writer, batch, await renderArticles(batch, true), (redo) => renderArticles(redo, false));
   let i = 0;
   for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
     for (const page of batch) {
-      const { entry } = toRender[i++] as RenderItem;
-      if (page.search !== null) search?.add(page.search, docKeys[entry.id] as string);
+      index((toRender[i++] as RenderItem).entry, page.search);
       await stage(page);
     }
   }
@@ -139,20 +147,15 @@ export async function renderSite(
   const toAnalyze: RenderItem[] = [];
   if (search !== null) {
     for (const item of unchanged) {
-      const { entry } = item;
-      const ord = baseOrds.get(docKeys[entry.id] as string);
-      if (ord === undefined) toAnalyze.push(item);
-      else search.keep(ord, entry.id, storedFields(entry));
+      if (baseOrdOf(item.entry) < 0) toAnalyze.push(item);
+      else index(item.entry, null);
     }
   }
   baseOrds.clear();
   const analyzeBatch = (batch: readonly RenderItem[]) => input.runner.analyze(batch, input.mode);
   i = 0;
   for await (const docs of inBatches(toAnalyze, ARTICLE_BATCH, parallel, analyzeBatch)) {
-    for (const doc of docs) {
-      const { entry } = toAnalyze[i++] as RenderItem;
-      search?.add(doc, docKeys[entry.id] as string);
-    }
+    for (const doc of docs) index((toAnalyze[i++] as RenderItem).entry, doc);
   }
   let searchFiles = input.previous.search.files;
   if (search !== null) {

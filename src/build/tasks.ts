@@ -41,11 +41,13 @@ export interface RenderItem {
   readonly nav: ArticleNav;
   /** Hash of the page the previous build wrote, so an unchanged page is not staged again. */
   readonly previousHash?: string | null;
+  /** Whether to return the article's search document: only when the index has no postings of it. */
+  readonly analyse?: boolean;
 }
 
 /** A rendered article page and its search document. */
 export interface Rendered extends RenderedPage {
-  /** `null` when the build keeps its search index as it is and did not ask for documents. */
+  /** `null` unless the item asked for it. */
   readonly search: AnalyzedDoc | null;
 }
 
@@ -128,8 +130,8 @@ function templatesFor(source: TemplateSource): Templates {
 }
 
 /**
- * Parses, cleans and renders article pages, with each article's search document when
- * `withSearch` (a template edit keeps the index and needs none). With a staging
+ * Parses, cleans and renders article pages, with the search document of each item that asks
+ * for it (a template edit keeps the index and needs none). With a staging
  * folder, the worker writes the pages itself: the main thread then neither receives nor writes
  * the HTML, which kept it the slowest thread of a build.
  */
@@ -139,7 +141,6 @@ export async function renderArticles(
   site: SiteContext,
   source: TemplateSource,
   staging: string | null,
-  withSearch: boolean,
 ): Promise<Rendered[]> {
   const templates = templatesFor(source);
   const articles = cleanedArticles(items, mode);
@@ -148,7 +149,7 @@ export async function renderArticles(
     const spec = articlePage(item.entry, cleaned, item.nav, site);
     const html = templates.render(spec.template, spec.data);
     const page = stagePage(spec.path, html, staging, item.previousHash ?? null);
-    return { ...page, search: withSearch ? searchDocument(item.entry, cleaned) : null };
+    return { ...page, search: item.analyse === true ? searchDocument(item.entry, cleaned) : null };
   });
 }
 

@@ -36,10 +36,9 @@ export function render(args: {
   site: SiteContext;
   templates: TemplateSource;
   staging: string | null;
-  withSearch: boolean;
 }) {
   return guarded(() =>
-    renderArticles(args.items, args.mode, args.site, args.templates, args.staging, args.withSearch),
+    renderArticles(args.items, args.mode, args.site, args.templates, args.staging),
   );
 }
 
