@@ -2,6 +2,7 @@ import { Piscina } from "piscina";
 import { reviveBuildError } from "../core/errors.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import type { AnalyzedDoc } from "../render/search/analyze.js";
+import type { Staging } from "../write/output.js";
 import {
   analyzeArticles,
   type Cleaned,
@@ -27,13 +28,13 @@ export interface TaskRunner {
     mode: CleanMode,
     site: SiteContext,
     templates: TemplateSource,
-    staging: string | null,
+    staging: Staging | null,
   ): Promise<Rendered[]>;
   analyze(items: readonly RenderItem[], mode: CleanMode): Promise<AnalyzedDoc[]>;
   pages(
     specs: readonly PageSpec[],
     templates: TemplateSource,
-    staging: string | null,
+    staging: Staging | null,
     previous: readonly (string | null)[],
   ): Promise<RenderedPage[]>;
   close(): Promise<void>;

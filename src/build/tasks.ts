@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { cleanArticle } from "../clean/clean-article.js";
 import { bodySignature } from "../clean/near-duplicates.js";
 import { type CorpusProfile, type ProfileFacts, profileFacts } from "../clean/profile.js";
@@ -12,7 +11,7 @@ import { type ArticleNav, articlePage } from "../render/pages/article.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import { type AnalyzedDoc, analyzeForSearch, type SearchDoc } from "../render/search/analyze.js";
 import { createTemplates, type Templates } from "../render/templates.js";
-import { hashOf, safeJoin } from "../write/output.js";
+import { hashOf, type Staging, writeStaged } from "../write/output.js";
 
 /** An input file as tasks see it. */
 export interface TaskFile {
@@ -140,7 +139,7 @@ export async function renderArticles(
   mode: CleanMode,
   site: SiteContext,
   source: TemplateSource,
-  staging: string | null,
+  staging: Staging | null,
 ): Promise<Rendered[]> {
   const templates = templatesFor(source);
   const articles = cleanedArticles(items, mode);
@@ -174,7 +173,7 @@ export interface RenderedPage {
 export function renderPages(
   specs: readonly PageSpec[],
   source: TemplateSource,
-  staging: string | null,
+  staging: Staging | null,
   previous: readonly (string | null)[],
 ): RenderedPage[] {
   const templates = templatesFor(source);
@@ -187,15 +186,13 @@ export function renderPages(
 function stagePage(
   relPath: string,
   html: string,
-  staging: string | null,
+  staging: Staging | null,
   previousHash: string | null,
 ): RenderedPage {
   const hash = hashOf(html);
   if (staging === null) return { path: relPath, html, hash, same: false };
   if (hash === previousHash) return { path: relPath, html: null, hash, same: true };
-  const target = safeJoin(staging, relPath);
-  mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, html);
+  writeStaged(staging, relPath, html);
   return { path: relPath, html: null, hash, same: false };
 }
 

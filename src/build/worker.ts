@@ -1,5 +1,6 @@
 import { markBuildError } from "../core/errors.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
+import type { Staging } from "../write/output.js";
 import {
   analyzeArticles,
   type CleanMode,
@@ -35,7 +36,7 @@ export function render(args: {
   mode: CleanMode;
   site: SiteContext;
   templates: TemplateSource;
-  staging: string | null;
+  staging: Staging | null;
 }) {
   return guarded(() =>
     renderArticles(args.items, args.mode, args.site, args.templates, args.staging),
@@ -49,7 +50,7 @@ export function analyze(args: { items: readonly RenderItem[]; mode: CleanMode })
 export function pages(args: {
   specs: readonly PageSpec[];
   templates: TemplateSource;
-  staging: string | null;
+  staging: Staging | null;
   previous: readonly (string | null)[];
 }) {
   return guarded(() => renderPages(args.specs, args.templates, args.staging, args.previous));

@@ -28,8 +28,40 @@ interface Staged {
 /** Pending moves and deletes, written before the output is touched so a killed commit can finish. */
 interface Journal {
   readonly staging: string;
+  /** Whether the moves come from a flat staging folder (see {@link Staging}). */
+  readonly flat?: boolean;
   readonly moves: readonly string[];
   readonly deletes: readonly string[];
+}
+
+/**
+ * Where a build stages its files. A full build stages the site's own tree and renames it into
+ * place. An incremental build stages only changed files, side by side in one folder and named by
+ * a digest of their path, and moves each into place: a folder per staged page (every article page
+ * is a folder of its own) cost a mkdir to stage it and an rmdir to clear it, 60 and 200 µs on
+ * this kind of disk, more than writing and moving the page itself.
+ */
+export interface Staging {
+  readonly dir: string;
+  readonly flat: boolean;
+}
+
+/** The file a site path is staged at; refuses paths that would leave the site. */
+export function stagedPath(staging: Staging, relPath: string): string {
+  const target = safeJoin(staging.dir, relPath);
+  if (!staging.flat) return target;
+  return path.join(staging.dir, createHash("sha1").update(relPath).digest("hex"));
+}
+
+/** Stages a file, making its folder when the staging folder is the site's tree. */
+export function writeStaged(
+  staging: Staging,
+  relPath: string,
+  contents: string | Uint8Array,
+): void {
+  const target = stagedPath(staging, relPath);
+  if (!staging.flat) mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, contents);
 }
 
 const MANIFEST_VERSION = 2;
@@ -51,7 +83,7 @@ export interface OutputWriter {
   /** Stages `contents` at `relPath` unless the output already holds exactly these bytes. */
   write(relPath: string, contents: string | Uint8Array): Promise<void>;
   /** The staging folder, for workers that write pages there themselves (see `adopt`). */
-  readonly staging: string;
+  readonly staging: Staging;
   /** Hash of the file the previous build wrote at `relPath`, if any. */
   previousHash(relPath: string): string | null;
   /** Takes a file a worker wrote straight into the staging folder, with the hash of its bytes. */
@@ -86,13 +118,14 @@ export async function openOutput(
   const manifestPath = path.join(cacheDir, MANIFEST_FILE);
   await mkdir(cacheDir, { recursive: true });
   await replayJournal(out, journalPath);
-  const staging = path.join(path.dirname(out), `.${path.basename(out)}.staging`);
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  const stagingDir = path.join(path.dirname(out), `.${path.basename(out)}.staging`);
+  await rm(stagingDir, { recursive: true, force: true });
+  await mkdir(stagingDir, { recursive: true });
 
   const outExists = (await stat(out).catch(() => null))?.isDirectory() ?? false;
   const previous = outExists ? await loadManifest(manifestPath) : null;
   const incremental = previous !== null;
+  const staging: Staging = { dir: stagingDir, flat: incremental };
   const produced = new Map<string, FileRecord | Staged>();
   const madeDirs = new Set<string>();
 
@@ -101,7 +134,8 @@ export async function openOutput(
   // time of the same calls through the thread pool, while the main thread has nothing else to do
   // than wait for workers.
   function stagePath(relPath: string): string {
-    return ensureDir(safeJoin(staging, relPath));
+    const target = stagedPath(staging, relPath);
+    return staging.flat ? target : ensureDir(target);
   }
 
   function ensureDir(target: string): string {
@@ -136,11 +170,10 @@ export async function openOutput(
     },
     async write(relPath, contents) {
       claim(relPath);
-      const target = safeJoin(staging, relPath);
       const hash = hashOf(contents);
       produced.set(relPath, { staged: hash });
       if (incremental && unchanged(relPath, hash)) return;
-      writeFileSync(ensureDir(target), contents);
+      writeFileSync(stagePath(relPath), contents);
     },
     keep(relPath) {
       const before = previous?.get(relPath);
@@ -177,7 +210,7 @@ export async function openOutput(
           .filter(([, r]) => "staged" in r)
           .map(([p]) => p)
           .sort();
-        const journal: Journal = { staging, moves, deletes };
+        const journal: Journal = { staging: stagingDir, flat: true, moves, deletes };
         await writeFile(journalPath, JSON.stringify(journal));
         await applyJournal(out, journal);
         await rm(journalPath, { force: true });
@@ -185,15 +218,15 @@ export async function openOutput(
         const old = path.join(path.dirname(out), `.${path.basename(out)}.old`);
         await rm(old, { recursive: true, force: true });
         if (outExists) await rename(out, old);
-        await rename(staging, out);
+        await rename(stagingDir, out);
         await rm(old, { recursive: true, force: true });
       }
-      await rm(staging, { recursive: true, force: true });
+      await rm(stagingDir, { recursive: true, force: true });
       await saveManifest(manifestPath, out, produced);
       return { written, removed: deletes.length };
     },
     async abort() {
-      await rm(staging, { recursive: true, force: true });
+      await rm(stagingDir, { recursive: true, force: true });
     },
   };
 }
@@ -234,7 +267,7 @@ export function hashOf(contents: string | Uint8Array): string {
 async function applyJournal(out: string, journal: Journal): Promise<void> {
   const made = new Set<string>();
   for (const relPath of journal.moves) {
-    const from = safeJoin(journal.staging, relPath);
+    const from = stagedPath({ dir: journal.staging, flat: journal.flat === true }, relPath);
     const to = safeJoin(out, relPath);
     if (!made.has(path.dirname(to))) {
       mkdirSync(path.dirname(to), { recursive: true });

@@ -1,8 +1,8 @@
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { guardOutput } from "../../src/write/guard-output.js";
-import { openOutput, safeJoin } from "../../src/write/output.js";
+import { openOutput, type Staging, safeJoin, stagedPath } from "../../src/write/output.js";
 import { cleanup, listFiles, tempDir } from "../helpers.js";
 
 let dir: string;
@@ -81,12 +81,57 @@ describe("output writer", () => {
     expect(await readFile(path.join(out, "a.html"), "utf8")).toBe("new");
   });
 
+  it("finishes an interrupted commit of files staged side by side", async () => {
+    await buildWith({ "a/b/index.html": "old", "gone.html": "x" });
+    const staging: Staging = { dir: path.join(dir, ".dist.staging"), flat: true };
+    await mkdir(staging.dir, { recursive: true });
+    await writeFile(stagedPath(staging, "a/b/index.html"), "new");
+    await writeFile(stagedPath(staging, "c/d/index.html"), "added");
+    await writeFile(
+      path.join(cache, "journal.json"),
+      JSON.stringify({
+        staging: staging.dir,
+        flat: true,
+        moves: ["a/b/index.html", "c/d/index.html"],
+        deletes: ["gone.html"],
+      }),
+    );
+    const writer = await openOutput(out, cache);
+    await writer.abort();
+    expect(await listFiles(out)).toEqual(["a/b/index.html", "c/d/index.html"]);
+    expect(await readFile(path.join(out, "a/b/index.html"), "utf8")).toBe("new");
+  });
+
+  it("stages an incremental build's files in one folder and leaves none behind", async () => {
+    await buildWith({ "a/b/index.html": "old", "x/index.html": "same" });
+    const writer = await openOutput(out, cache);
+    await writer.write("a/b/index.html", "new");
+    await writer.write("x/index.html", "same");
+    await writer.write("n/e/w/index.html", "added");
+    expect(writer.staging.flat).toBe(true);
+    expect((await readdir(writer.staging.dir)).sort()).toEqual(
+      ["a/b/index.html", "n/e/w/index.html"]
+        .map((p) => path.basename(stagedPath(writer.staging, p)))
+        .sort(),
+    );
+    await writer.commit();
+    expect(await listFiles(out)).toEqual(["a/b/index.html", "n/e/w/index.html", "x/index.html"]);
+    expect(await readFile(path.join(out, "n/e/w/index.html"), "utf8")).toBe("added");
+    expect(await listFiles(dir)).not.toContain(".dist.staging");
+  });
+
   it("refuses paths that leave the output folder", async () => {
     expect(() => safeJoin("/tmp/site", "../etc/passwd")).toThrow(/outside/);
     expect(() => safeJoin("/tmp/site", "/etc/passwd")).toThrow(/outside/);
     const writer = await openOutput(out, cache);
     await expect(writer.write("a/../../escape.html", "x")).rejects.toThrow(/outside/);
     await writer.abort();
+    await buildWith({ "a.html": "old" });
+    const incremental = await openOutput(out, cache);
+    expect(incremental.staging.flat).toBe(true);
+    await expect(incremental.write("a/../../escape.html", "x")).rejects.toThrow(/outside/);
+    expect(() => stagedPath(incremental.staging, "../escape.html")).toThrow(/outside/);
+    await incremental.abort();
   });
 });
 
