@@ -39,7 +39,7 @@ interface Journal {
  * place. An incremental build stages only changed files, side by side in one folder and named by
  * a digest of their path, and moves each into place: a folder per staged page (every article page
  * is a folder of its own) cost a mkdir to stage it and an rmdir to clear it, 60 and 200 µs on
- * this kind of disk, more than writing and moving the page itself.
+ * the benchmark machine, more than writing and moving the page itself.
  */
 export interface Staging {
   readonly dir: string;

@@ -20,7 +20,11 @@ export interface SearchBase {
   list(index: number): Uint8Array;
 }
 
-const MAGIC = [66, 83, 66, 49]; // "BSB1"
+/**
+ * "BSB1": the layout's version, bumped (like the build cache's format) whenever the layout or what
+ * `analyzeForSearch` makes of an article changes, so no base from before is read.
+ */
+const MAGIC = [66, 83, 66, 49];
 const HASH_BYTES = 32;
 const CHUNK = 1 << 20;
 const encoder = new TextEncoder();
