@@ -28,9 +28,9 @@ export interface SearchIndexBuilder {
   /**
    * Files under `search/index/`, byte-identical for the same articles in any order and whatever
    * came from the base, yielded one at a time: the whole index is as large as a third of the
-   * text, too much to hold at once. With `base`, also writes the base for the next build.
+   * text, too much to hold at once. With `next`, also writes the base for the next build.
    */
-  finish(base?: SearchBaseOutput): Generator<OutputFile>;
+  finish(next?: SearchBaseOutput): Generator<OutputFile>;
 }
 
 /** Where the next build's base goes, and the version it is valid for. */
@@ -100,9 +100,9 @@ export function createSearchIndexBuilder(base: SearchBase | null = null): Search
       kept[ord] = id;
       keptFields.set(ord, fields);
     },
-    finish(out) {
+    finish(next) {
       const collected = { table, pool, ids, lengths, stored, keys, base, kept, keptFields };
-      return withMeta(encodeIndex(collected, out ?? null));
+      return withMeta(encodeIndex(collected, next ?? null));
     },
   };
 }
