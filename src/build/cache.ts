@@ -10,7 +10,7 @@ import type { Learned } from "./tasks.js";
 export const CACHE_FILE = "build-cache.bin";
 
 /** Bumped whenever what the cache holds, or how pages are made from it, changes. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 /** What the first pass learned from a file, valid while its size and modification time hold. */
 export interface CachedLearned {

@@ -15,6 +15,8 @@ export interface ArticleRecord {
   readonly authors: readonly string[];
   readonly published: PublishedDate | null;
   readonly title: string;
+  /** The slug the article asks for (see `wantedSlug`), made with the record in a worker. */
+  readonly slug: string;
   readonly wordCount: number;
   readonly readingMinutes: number;
   readonly contentHash: string;

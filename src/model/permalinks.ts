@@ -25,13 +25,13 @@ export function wantedSlug(title: string, url: string): string {
 }
 
 /**
- * Gives each article a page path unique within its folder. Colliding slugs are numbered in the
- * order of the articles' file paths, so an article keeps its address when others are added.
+ * Gives each article a page path unique within its folder, from the slug it asks for. Colliding
+ * slugs are numbered in the order of the articles' file paths, so an article keeps its address
+ * when others are added.
  */
 export function assignPermalinks(
   articles: readonly {
-    title: string;
-    url: string;
+    slug: string;
     file: string;
     published: PublishedDate | null;
   }[],
@@ -47,10 +47,7 @@ export function assignPermalinks(
   for (const [folder, members] of byFolder) {
     members.sort((x, y) => compareText(articles[x]?.file ?? "", articles[y]?.file ?? ""));
     const slugs = assignUniqueSlugs(
-      members.map((i) => {
-        const a = articles[i];
-        return a === undefined ? "article" : wantedSlug(a.title, a.url);
-      }),
+      members.map((i) => articles[i]?.slug ?? "article"),
       RESERVED,
     );
     members.forEach((i, k) => {

@@ -1,5 +1,6 @@
 import type { Article } from "../core/types.js";
 import type { ArticleRecord } from "./archive.js";
+import { wantedSlug } from "./permalinks.js";
 import { summarize } from "./summary.js";
 
 /** The compact record the archive keeps of a cleaned article. */
@@ -14,6 +15,7 @@ export function toRecord(article: Article): ArticleRecord {
     authors: article.authors,
     published: article.published,
     title: article.title,
+    slug: wantedSlug(article.title, article.url),
     wordCount: article.wordCount,
     readingMinutes: article.readingMinutes,
     contentHash: article.contentHash,

@@ -85,6 +85,7 @@ describe("the loaded cache", () => {
       authors: ["Ann Lee"],
       published: null,
       title: "A",
+      slug: "a",
       wordCount: 1,
       readingMinutes: 1,
       contentHash: "h",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PublishedDate } from "../../src/core/types.js";
 import { type ArticleRecord, buildArchive } from "../../src/model/archive.js";
 import { paginate } from "../../src/model/paginate.js";
-import { assignPermalinks, permalinkFolder } from "../../src/model/permalinks.js";
+import { assignPermalinks, permalinkFolder, wantedSlug } from "../../src/model/permalinks.js";
 import { toSlug } from "../../src/model/slug.js";
 
 function day(y: number, m: number, d: number, iso?: string): PublishedDate {
@@ -18,7 +18,7 @@ function day(y: number, m: number, d: number, iso?: string): PublishedDate {
 }
 
 function record(file: string, overrides: Partial<ArticleRecord> = {}): ArticleRecord {
-  return {
+  const fields = {
     file,
     url: `https://example.com/${file}`,
     link: `https://example.com/${file}`,
@@ -36,6 +36,7 @@ function record(file: string, overrides: Partial<ArticleRecord> = {}): ArticleRe
     repairedEncoding: false,
     ...overrides,
   };
+  return { ...fields, slug: overrides.slug ?? wantedSlug(fields.title, fields.url) };
 }
 
 const none = { includeSuspect: false, nearDuplicates: [] };
@@ -52,7 +53,7 @@ describe("slugs and permalinks", () => {
   });
 
   it("numbers colliding slugs by file path, and falls back to the URL", () => {
-    const paths = assignPermalinks([
+    const articles = [
       { title: "Same", url: "u", file: "b.txt", published: day(2018, 1, 2) },
       { title: "Same", url: "u", file: "a.txt", published: day(2018, 1, 2) },
       {
@@ -62,7 +63,10 @@ describe("slugs and permalinks", () => {
         published: null,
       },
       { title: "Page", url: "u", file: "d.txt", published: null },
-    ]);
+    ];
+    const paths = assignPermalinks(
+      articles.map((a) => ({ ...a, slug: wantedSlug(a.title, a.url) })),
+    );
     expect(paths).toEqual([
       "2018/01/02/same-2/index.html",
       "2018/01/02/same/index.html",
