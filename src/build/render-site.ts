@@ -10,7 +10,6 @@ import { type PageSpec, pageDataJson, type SiteContext } from "../render/pages/c
 import { indexPages } from "../render/pages/indexes.js";
 import { listingPages } from "../render/pages/listings.js";
 import { notFoundPage, reportPage, searchPage } from "../render/pages/misc.js";
-import type { AnalyzedDoc } from "../render/search/analyze.js";
 import { createSearchIndexBuilder, type StoredFields } from "../render/search/index-builder.js";
 import { renderSitemaps } from "../render/sitemap.js";
 import type { Templates } from "../render/templates.js";
@@ -103,10 +102,14 @@ export async function renderSite(
   const searchKey = digestText(docKeys);
   const keepSearch =
     input.previous.search.key === searchKey && keepAll(writer, input.previous.search.files);
-  const base = keepSearch ? null : await input.searchBase.load();
-  const baseOrds = new Map(base?.keys.map((key, ord) => [key, ord]));
-  let search = keepSearch ? null : createSearchIndexBuilder(base);
-  lap("search base");
+  // Only the keys of the last build's search base are read before the article pages, to ask
+  // workers for the documents it lacks; the base itself, as large as a sixth of the text, is read
+  // once the workers are done with the pages.
+  const baseKeys = new Set(keepSearch ? [] : ((await input.searchBase.keys()) ?? []));
+  let search = keepSearch ? null : createSearchIndexBuilder();
+  /** Articles rendered without a search document, to take from the base. */
+  const fromBase: RenderItem[] = [];
+  lap("search base keys");
   // A page found the same as the previous build's was kept (or rendered again) by `settle`.
   const stage = async (page: RenderedPage) => {
     if (page.html !== null) await writer.write(page.path, page.html);
@@ -114,48 +117,52 @@ export async function renderSite(
     onPage();
   };
   const parallel = Math.max(2, input.workers * 4);
-  /** The base's article for an entry whose search document is unchanged, or -1. */
-  const baseOrdOf = (entry: Entry) => baseOrds.get(docKeys[entry.id] as string) ?? -1;
   const renderArticles = (batch: readonly RenderItem[], compare: boolean) =>
     input.runner.render(
       batch.map((item) => ({
         ...item,
         previousHash: compare ? writer.previousHash(item.entry.path) : null,
-        analyse: search !== null && baseOrdOf(item.entry) < 0,
+        analyse: search !== null && !baseKeys.has(docKeys[item.entry.id] as string),
       })),
       input.mode,
       site,
       { dir: input.templatesDir, stamp: input.stamp },
       writer.staging,
     );
-  /** Adds an article to the index from its document, or from the base when it has none. */
-  const index = (entry: Entry, doc: AnalyzedDoc | null) => {
-    if (search === null) return;
-    if (doc !== null) search.add(doc, docKeys[entry.id] as string);
-    else search.keep(baseOrdOf(entry), entry.id, storedFields(entry));
-  };
   const renderBatch = async (batch: readonly RenderItem[]) =>
     settle(writer, batch, await renderArticles(batch, true), (redo) => renderArticles(redo, false));
   let i = 0;
   for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
     for (const page of batch) {
-      index((toRender[i++] as RenderItem).entry, page.search);
+      const item = toRender[i++] as RenderItem;
+      if (page.search !== null) search?.add(page.search, docKeys[item.entry.id] as string);
+      else if (search !== null) fromBase.push(item);
       await stage(page);
     }
   }
   lap("article pages");
+  baseKeys.clear();
   const toAnalyze: RenderItem[] = [];
   if (search !== null) {
-    for (const item of unchanged) {
-      if (baseOrdOf(item.entry) < 0) toAnalyze.push(item);
-      else index(item.entry, null);
-    }
+    const base = await input.searchBase.load();
+    if (base !== null) search.useBase(base);
+    // The base read whole decides: an article it lacks after all (the file changed or failed
+    // its check since its keys were read) is analysed again.
+    const ords = new Map(base?.keys.map((key, ord) => [key, ord]));
+    const take = (item: RenderItem) => {
+      const ord = ords.get(docKeys[item.entry.id] as string);
+      if (ord === undefined) toAnalyze.push(item);
+      else search?.keep(ord, item.entry.id, storedFields(item.entry));
+    };
+    for (const item of [...fromBase, ...unchanged]) take(item);
   }
-  baseOrds.clear();
   const analyzeBatch = (batch: readonly RenderItem[]) => input.runner.analyze(batch, input.mode);
   i = 0;
   for await (const docs of inBatches(toAnalyze, ARTICLE_BATCH, parallel, analyzeBatch)) {
-    for (const doc of docs) index((toAnalyze[i++] as RenderItem).entry, doc);
+    for (const doc of docs) {
+      const { entry } = toAnalyze[i++] as RenderItem;
+      search?.add(doc, docKeys[entry.id] as string);
+    }
   }
   let searchFiles = input.previous.search.files;
   if (search !== null) {

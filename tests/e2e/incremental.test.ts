@@ -115,6 +115,34 @@ describe("incremental builds", () => {
     );
   }, 240_000);
 
+  it("analyses articles again when the search base whose keys it read fails its check", async () => {
+    const dir = await tempDir();
+    const input = path.join(dir, "in");
+    const templates = path.join(dir, "templates");
+    await cp(FIXTURE, input, { recursive: true });
+    await cp(path.join(ROOT, "templates"), templates, { recursive: true });
+    const options = testOptions([input], path.join(dir, "site"), { templates });
+    await build(options);
+    // A template edit renders every article page again, and an article edit rebuilds search:
+    // the pages come back without search documents, expected from the base.
+    const article = (await articleFiles(input))[0] as string;
+    await writeFile(
+      path.join(input, article),
+      `${await readFile(path.join(input, article), "utf8")}\n\nA line added later.\n`,
+    );
+    await writeFile(
+      path.join(templates, "article.eta"),
+      `${await readFile(path.join(templates, "article.eta"), "utf8")}<!-- edited -->\n`,
+    );
+    const base = path.join(cacheDirFor(options.out), "search-base.bin");
+    const bytes = await readFile(base);
+    bytes[bytes.length - 1] = (bytes.at(-1) as number) ^ 1;
+    await writeFile(base, bytes);
+    await build(options);
+    await expectSameAsCleanBuild(options.out, options, dir);
+    await cleanup(dir);
+  }, 60_000);
+
   it("still yields a correct site from a corrupted cache", async () => {
     const dir = await tempDir();
     const out = path.join(dir, "site");

@@ -2,7 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { OutputFile } from "../../src/core/types.js";
 import { analyzeForSearch, type SearchDoc } from "../../src/render/search/analyze.js";
-import { readSearchBase, type SearchBase } from "../../src/render/search/base.js";
+import {
+  readSearchBase,
+  readSearchBaseKeys,
+  type SearchBase,
+} from "../../src/render/search/base.js";
 import { createSearchIndexBuilder } from "../../src/render/search/index-builder.js";
 import { doc, word } from "./fixtures.js";
 
@@ -46,7 +50,8 @@ function clean(docs: readonly SearchDoc[]) {
 
 /** A build over `base`: articles whose key it holds are kept, the others analysed. */
 function incremental(docs: readonly SearchDoc[], base: SearchBase) {
-  const builder = createSearchIndexBuilder(base);
+  const builder = createSearchIndexBuilder();
+  builder.useBase(base);
   const ords = new Map(base.keys.map((k, ord) => [k, ord]));
   let kept = 0;
   docs.forEach((d, id) => {
@@ -96,6 +101,9 @@ describe("search base", () => {
 
   it("is refused when altered, truncated or written by another version", () => {
     expect(readSearchBase(first.base, STAMP)?.keys).toHaveLength(30);
+    expect(readSearchBaseKeys(first.base, STAMP)).toEqual(readSearchBase(first.base, STAMP)?.keys);
+    expect(readSearchBaseKeys(first.base.subarray(0, 40), STAMP)).toBe("short");
+    expect(readSearchBaseKeys(first.base, "test 2")).toBeNull();
     expect(readSearchBase(first.base, "test 2")).toBeNull();
     expect(readSearchBase(first.base.subarray(0, first.base.length - 1), STAMP)).toBeNull();
     for (const at of [0, 10, Math.floor(first.base.length / 2), first.base.length - 1]) {
@@ -107,7 +115,9 @@ describe("search base", () => {
 
   it("refuses to keep an article twice, or one it does not hold", () => {
     const base = readSearchBase(first.base, STAMP) as SearchBase;
-    const builder = createSearchIndexBuilder(base);
+    const builder = createSearchIndexBuilder();
+    builder.useBase(base);
+    expect(() => builder.useBase(base)).toThrow(/already/);
     const fields = { path: "p", title: "t", date: null, source: null, authors: [] };
     builder.keep(0, 0, fields);
     expect(() => builder.keep(0, 1, fields)).toThrow(/cannot be kept/);

@@ -159,37 +159,63 @@ export function readSearchBase(bytes: Uint8Array, stamp: string): SearchBase | n
   }
 }
 
-function parseBase(buf: Buffer, stamp: string): SearchBase | null {
+/** Thrown when a read runs past the bytes at hand. */
+class Short extends Error {}
+
+/** Reads varints, byte spans and strings from `buf` in order. */
+function reader(buf: Buffer) {
   let at = 0;
   const varint = (): number => {
     let value = 0;
-    let shift = 0;
-    for (;;) {
-      if (at >= buf.length || shift > 28) throw new Error("malformed search base");
+    for (let shift = 0; shift <= 28; shift += 7) {
+      if (at >= buf.length) throw new Short("search base ends early");
       const b = buf[at++] as number;
       value += (b & 127) * 2 ** shift;
       if (b < 128) return value;
-      shift += 7;
     }
+    throw new Error("malformed search base");
   };
   const span = (): [number, number] => {
     const size = varint();
     const start = at;
     at += size;
-    if (at > buf.length) throw new Error("malformed search base");
+    if (at > buf.length) throw new Short("search base ends early");
     return [start, at];
   };
   const text = (): string => {
     const [start, end] = span();
     return buf.toString("utf8", start, end);
   };
+  /** The article keys, after checking the magic and the stamp; `null` when either differs. */
+  const keys = (stamp: string): string[] | null => {
+    for (const [i, byte] of MAGIC.entries()) if (buf[i] !== byte) return null;
+    at = MAGIC.length;
+    if (text() !== stamp) return null;
+    const n = varint();
+    if (n > buf.length) return null;
+    return Array.from({ length: n }, text);
+  };
+  return { varint, span, text, keys, offset: () => at };
+}
 
-  for (const [i, byte] of MAGIC.entries()) if (buf[i] !== byte) return null;
-  at = MAGIC.length;
-  if (text() !== stamp) return null;
-  const n = varint();
-  if (n > buf.length) return null;
-  const keys = Array.from({ length: n }, text);
+/**
+ * The article keys of a base from the start of its file, unchecked (see {@link SearchBase}):
+ * enough to tell which articles it holds before reading the rest. `"short"` when `prefix` ends
+ * before the keys do; `null` when it is not a base of this version.
+ */
+export function readSearchBaseKeys(prefix: Uint8Array, stamp: string): string[] | "short" | null {
+  try {
+    return reader(Buffer.from(prefix.buffer, prefix.byteOffset, prefix.length)).keys(stamp);
+  } catch (error) {
+    return error instanceof Short ? "short" : null;
+  }
+}
+
+function parseBase(buf: Buffer, stamp: string): SearchBase | null {
+  const { varint, span, text, keys: readKeys, offset } = reader(buf);
+  const keys = readKeys(stamp);
+  if (keys === null) return null;
+  const n = keys.length;
   const lengths = Uint32Array.from({ length: n }, varint);
   const snippets = new Uint32Array(n * 2);
   for (let i = 0; i < n; i++) snippets.set(span(), i * 2);
@@ -201,7 +227,7 @@ function parseBase(buf: Buffer, stamp: string): SearchBase | null {
     terms.push(term);
     lists.push(...span());
   }
-  if (at !== buf.length) return null;
+  if (offset() !== buf.length) return null;
   const listSpans = Uint32Array.from(lists);
   return {
     keys,

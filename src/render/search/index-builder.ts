@@ -23,6 +23,8 @@ export type StoredFields = Omit<StoredDoc, "snippet">;
 export interface SearchIndexBuilder {
   /** Adds an analysed article; `key` names what it was made from, for the next build's base. */
   add(doc: AnalyzedDoc, key: string): void;
+  /** Takes the last build's base, whose articles `keep` then adds; once, at any time. */
+  useBase(base: SearchBase): void;
   /** Adds the base's article `ord` as it was analysed, now as article `id`. */
   keep(ord: number, id: number, fields: StoredFields): void;
   /**
@@ -59,18 +61,18 @@ interface Collected {
 }
 
 /**
- * Creates a builder, over the last build's `base` when there is one. Postings accumulate as
- * varint (slot gap, weight) pairs in a shared byte pool, so memory grows with postings (about
- * 2–3 bytes each) and distinct terms, not with text.
+ * Creates a builder. Postings accumulate as varint (slot gap, weight) pairs in a shared byte
+ * pool, so memory grows with postings (about 2–3 bytes each) and distinct terms, not with text.
  */
-export function createSearchIndexBuilder(base: SearchBase | null = null): SearchIndexBuilder {
+export function createSearchIndexBuilder(): SearchIndexBuilder {
   const table = new TermTable();
   const pool = new PostingPool();
   const ids: number[] = [];
   const lengths: number[] = [];
   const stored: StoredDoc[] = [];
   const keys: string[] = [];
-  const kept = new Int32Array(base?.keys.length ?? 0).fill(-1);
+  let base: SearchBase | null = null;
+  let kept = new Int32Array(0);
   const keptFields = new Map<number, StoredFields>();
   const seen = new Set<number>();
   const claim = (id: number) => {
@@ -92,6 +94,11 @@ export function createSearchIndexBuilder(base: SearchBase | null = null): Search
         pool.push(term, slot, Math.min(weights[k] as number, MAX_WEIGHT));
       }
       for (const f of doc.facets) pool.push(table.idOf(f, hashTerm(f)), slot, 0);
+    },
+    useBase(b) {
+      if (base !== null) throw new Error("search index: a base is already in use");
+      base = b;
+      kept = new Int32Array(b.keys.length).fill(-1);
     },
     keep(ord, id, fields) {
       if (base === null || ord < 0 || ord >= kept.length || kept[ord] !== -1)
