@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import {
   createWriteStream,
+  existsSync,
   mkdirSync,
   renameSync,
   rmdirSync,
@@ -273,12 +274,14 @@ async function applyJournal(out: string, journal: Journal): Promise<void> {
       mkdirSync(path.dirname(to), { recursive: true });
       made.add(path.dirname(to));
     }
-    try {
-      renameSync(from, to);
-    } catch (error) {
-      // Already moved by an earlier, interrupted commit.
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    }
+    // Gone when an earlier, interrupted commit moved it already.
+    if (!existsSync(from)) continue;
+    // Renaming over an existing file makes ext4 write the new file's data out first (its
+    // `auto_da_alloc`): 150 µs a page on the benchmark machine, against 30 µs to remove the old
+    // page and then rename. A commit killed in between leaves the staged file, which the journal
+    // moves; a page emptied by a power loss fails the next build's size check and is rewritten.
+    rmSync(to, { force: true });
+    renameSync(from, to);
   }
   for (const relPath of journal.deletes) {
     const target = safeJoin(out, relPath);

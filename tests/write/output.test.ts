@@ -87,19 +87,23 @@ describe("output writer", () => {
     await mkdir(staging.dir, { recursive: true });
     await writeFile(stagedPath(staging, "a/b/index.html"), "new");
     await writeFile(stagedPath(staging, "c/d/index.html"), "added");
+    // Moved before the commit was interrupted: its staged file is gone.
+    await mkdir(path.join(out, "e"), { recursive: true });
+    await writeFile(path.join(out, "e/index.html"), "moved");
     await writeFile(
       path.join(cache, "journal.json"),
       JSON.stringify({
         staging: staging.dir,
         flat: true,
-        moves: ["a/b/index.html", "c/d/index.html"],
+        moves: ["a/b/index.html", "c/d/index.html", "e/index.html"],
         deletes: ["gone.html"],
       }),
     );
     const writer = await openOutput(out, cache);
     await writer.abort();
-    expect(await listFiles(out)).toEqual(["a/b/index.html", "c/d/index.html"]);
+    expect(await listFiles(out)).toEqual(["a/b/index.html", "c/d/index.html", "e/index.html"]);
     expect(await readFile(path.join(out, "a/b/index.html"), "utf8")).toBe("new");
+    expect(await readFile(path.join(out, "e/index.html"), "utf8")).toBe("moved");
   });
 
   it("stages an incremental build's files in one folder and leaves none behind", async () => {
