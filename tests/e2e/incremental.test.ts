@@ -3,6 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { build, cacheDirFor } from "../../src/build/build.js";
+import { SEARCH_BASE_FILE } from "../../src/build/search-base.js";
 import type { BuildOptions } from "../../src/core/types.js";
 import {
   cleanup,
@@ -134,7 +135,7 @@ describe("incremental builds", () => {
       path.join(templates, "article.eta"),
       `${await readFile(path.join(templates, "article.eta"), "utf8")}<!-- edited -->\n`,
     );
-    const base = path.join(cacheDirFor(options.out), "search-base.bin");
+    const base = path.join(cacheDirFor(options.out), SEARCH_BASE_FILE);
     const bytes = await readFile(base);
     bytes[bytes.length - 1] = (bytes.at(-1) as number) ^ 1;
     await writeFile(base, bytes);
