@@ -88,7 +88,7 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
       if (!PARTS.includes(part) || !Array.isArray(entries)) return emptyCache();
       const map: Map<string, unknown> = cache[part];
       for (const [key, value] of entries)
-        map.set(key, part === "cleans" ? compactClean(value as CachedClean, share) : value);
+        map.set(key, part === "cleans" ? compactClean(value as CachedClean, key, share) : value);
     }
     if (seal === null || typeof seal.search?.key !== "string") return emptyCache();
     if (!Array.isArray(seal.search.files)) return emptyCache();
@@ -106,12 +106,13 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
  * A cleaned record as compact as a fresh one: its signature gets a buffer of its own, since
  * `deserialize` returns typed arrays as views into the bytes they were read from (each one kept
  * its whole frame resident: 200 MB at 100,000 articles), and its repeated strings are shared, as
- * `deserialize` makes a copy of each (see `share-strings.ts`).
+ * `deserialize` makes a copy of each (see `share-strings.ts`); its path shares the string of
+ * `file`, the key it is cached under.
  */
-function compactClean(clean: CachedClean, share: StringSharer): CachedClean {
+function compactClean(clean: CachedClean, file: string, share: StringSharer): CachedClean {
   return {
     profileDigest: share.text(clean.profileDigest),
-    record: share.record(clean.record, clean.record.file),
+    record: share.record(clean.record, file),
     signature: clean.signature === null ? null : clean.signature.slice(),
   };
 }

@@ -154,7 +154,7 @@ export async function renderSite(
       if (ord === undefined) toAnalyze.push(item);
       else search?.keep(ord, item.entry.id, storedFields(item.entry));
     };
-    for (const item of [...fromBase, ...unchanged]) take(item);
+    for (const list of [fromBase, unchanged]) for (const item of list) take(item);
   }
   const analyzeBatch = (batch: readonly RenderItem[]) => input.runner.analyze(batch, input.mode);
   i = 0;

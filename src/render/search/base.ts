@@ -127,13 +127,10 @@ export class SearchBaseWriter {
 
   private flush(): void {
     if (this.at === 0) return;
-    this.emit(this.buffer.subarray(0, this.at));
-    this.at = 0;
-  }
-
-  private emit(chunk: Uint8Array): void {
+    const chunk = this.buffer.subarray(0, this.at);
     this.hash.update(chunk);
     this.sink(chunk);
+    this.at = 0;
   }
 }
 

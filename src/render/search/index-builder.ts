@@ -55,9 +55,8 @@ interface Collected {
   readonly stored: StoredDoc[];
   readonly keys: string[];
   readonly base: SearchBase | null;
-  /** Per base article: its id in this build, or -1 when it was not kept. */
-  readonly kept: Int32Array;
-  readonly keptFields: Map<number, StoredFields>;
+  /** Base articles kept, by their place in the base: their id in this build and fields. */
+  readonly kept: Map<number, { readonly id: number; readonly fields: StoredFields }>;
 }
 
 /**
@@ -72,8 +71,7 @@ export function createSearchIndexBuilder(): SearchIndexBuilder {
   const stored: StoredDoc[] = [];
   const keys: string[] = [];
   let base: SearchBase | null = null;
-  let kept = new Int32Array(0);
-  const keptFields = new Map<number, StoredFields>();
+  const kept: Collected["kept"] = new Map();
   const seen = new Set<number>();
   const claim = (id: number) => {
     if (seen.has(id)) throw new Error(`search index: article id ${id} added twice`);
@@ -98,17 +96,15 @@ export function createSearchIndexBuilder(): SearchIndexBuilder {
     useBase(b) {
       if (base !== null) throw new Error("search index: a base is already in use");
       base = b;
-      kept = new Int32Array(b.keys.length).fill(-1);
     },
     keep(ord, id, fields) {
-      if (base === null || ord < 0 || ord >= kept.length || kept[ord] !== -1)
+      if (base === null || ord < 0 || ord >= base.keys.length || kept.has(ord))
         throw new Error(`search index: base article ${ord} cannot be kept`);
       claim(id);
-      kept[ord] = id;
-      keptFields.set(ord, fields);
+      kept.set(ord, { id, fields });
     },
     finish(next) {
-      const collected = { table, pool, ids, lengths, stored, keys, base, kept, keptFields };
+      const collected = { table, pool, ids, lengths, stored, keys, base, kept };
       return withMeta(encodeIndex(collected, next ?? null));
     },
   };
@@ -137,25 +133,24 @@ interface Articles {
 
 function gather(c: Collected): Articles {
   const n = c.ids.length;
-  const total = n + c.keptFields.size;
+  const total = n + c.kept.size;
   const ids = new Int32Array(total);
   const lengths = new Float64Array(total);
   const stored = c.stored.slice();
   const keys = c.keys.slice();
   ids.set(c.ids);
   lengths.set(c.lengths);
-  const baseSlot = new Int32Array(c.kept.length).fill(-1);
+  const baseSlot = new Int32Array(c.base?.keys.length ?? 0).fill(-1);
   let slot = n;
-  c.kept.forEach((id, ord) => {
-    if (id < 0 || c.base === null) return;
+  for (const [ord, { id, fields }] of c.kept) {
+    if (c.base === null) break;
     baseSlot[ord] = slot;
     ids[slot] = id;
     lengths[slot] = c.base.lengths[ord] as number;
-    const fields = c.keptFields.get(ord) as StoredFields;
     stored.push({ ...fields, snippet: c.base.snippet(ord) });
     keys.push(c.base.keys[ord] as string);
     slot++;
-  });
+  }
   return { ids, lengths, stored, keys, baseSlot };
 }
 
@@ -175,7 +170,7 @@ function* encodeIndex(
     if (slot !== ord) inOrder = false;
   });
   // Postings from the pool alone, already in article order, need no sort.
-  const direct = inOrder && c.keptFields.size === 0;
+  const direct = inOrder && c.kept.size === 0;
   const baseOrd = all.baseSlot.map((slot) => (slot < 0 ? -1 : (ordOf[slot] as number)));
   const avg = all.lengths.reduce((s, x) => s + x, 0) / (n || 1);
   const norms = Float64Array.from(order, (slot) => lengthNorm(all.lengths[slot] as number, avg));
