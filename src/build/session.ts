@@ -10,15 +10,8 @@ import { createTemplates } from "../render/templates.js";
 import { guardOutput } from "../write/guard-output.js";
 import { openOutput } from "../write/output.js";
 import { analyseInputs, type BuildEvents, cacheDirFor } from "./analyse-inputs.js";
-import {
-  type BuildCache,
-  CACHE_FILE,
-  digest,
-  loadCache,
-  saveCache,
-  templateDigests,
-  writeCache,
-} from "./cache.js";
+import { type BuildCache, digest, templateDigests } from "./cache.js";
+import { CACHE_FILE, loadCache, saveCache, writeCache } from "./cache-store.js";
 import { checkLastBuild, forgetLastBuild, saveLastBuild } from "./last-build.js";
 import { createRunner, type TaskRunner } from "./pool.js";
 import { type LastBuild, previewEdits } from "./preview-edits.js";
@@ -154,7 +147,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       // A one-shot build saves what it learned of its inputs now, and lets go of it while it
       // renders: at 100,000 articles that is a tenth of its memory.
       const saving =
-        persistence === "each-build" ? await writeCache(cacheDir, GENERATOR_STAMP) : null;
+        persistence === "each-build" ? await writeCache(cacheDir, GENERATOR_STAMP, cache) : null;
       try {
         if (saving !== null) {
           await saving.write("learned", analysed.learned);

@@ -1,15 +1,14 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { type BuildCache, emptyCache, templateDigests } from "../../src/build/cache.js";
 import {
-  type BuildCache,
   CACHE_FILE,
-  emptyCache,
   loadCache,
+  SEGMENTS_DIR,
   saveCache,
-  templateDigests,
   writeCache,
-} from "../../src/build/cache.js";
+} from "../../src/build/cache-store.js";
 import type { ArticleRecord } from "../../src/model/archive.js";
 import { cleanup, tempDir } from "../helpers.js";
 
@@ -37,36 +36,79 @@ describe("the build cache", () => {
     await cleanup(dir);
   });
 
-  it("is empty when truncated, from another generator, or garbage", async () => {
+  it("is empty when from another generator, or when its index or any segment is damaged or gone", async () => {
     const dir = await tempDir();
     await saveCache(dir, "stamp", sampleCache(10_000));
+    expect((await loadCache(dir, "stamp")).renders.size).toBe(10_000);
     expect((await loadCache(dir, "other stamp")).renders.size).toBe(0);
-    const file = path.join(dir, CACHE_FILE);
-    const bytes = await readFile(file);
-    await writeFile(file, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
-    expect((await loadCache(dir, "stamp")).renders.size).toBe(0);
-    await writeFile(file, "garbage");
+    const segments = path.join(dir, SEGMENTS_DIR);
+    const names = await readdir(segments);
+    expect(names.length).toBeGreaterThan(1);
+    const damages: ((bytes: Buffer) => Buffer)[] = [
+      (bytes) => bytes.subarray(0, Math.floor(bytes.length * 0.6)),
+      // One bit of one string: still a well-formed serialisation, but not what was saved.
+      (bytes) => {
+        const copy = Buffer.from(bytes);
+        const at = copy.indexOf("key-");
+        copy[at + 1] = (copy[at + 1] as number) ^ 1;
+        return copy;
+      },
+    ];
+    for (const damage of damages) {
+      for (const file of [
+        path.join(dir, CACHE_FILE),
+        ...names.map((n) => path.join(segments, n)),
+      ]) {
+        const bytes = await readFile(file);
+        await writeFile(file, damage(bytes));
+        expect((await loadCache(dir, "stamp")).renders.size).toBe(0);
+        await writeFile(file, bytes);
+      }
+    }
+    expect((await loadCache(dir, "stamp")).renders.size).toBe(10_000);
+    await writeFile(path.join(dir, CACHE_FILE), "garbage");
     expect((await loadCache(dir, "stamp")).renders.size).toBe(0);
     await cleanup(dir);
   });
 
-  it("is only replaced when sealed, and is empty when a build stopped before sealing it", async () => {
+  it("is only replaced when sealed, and a writer that stops early leaves the old one whole", async () => {
     const dir = await tempDir();
     const old = sampleCache(3);
     await saveCache(dir, "stamp", old);
     const writing = await writeCache(dir, "stamp");
-    await writing.write("learned", sampleCache(1).learned);
+    await writing.write("learned", emptyCache().learned);
+    await writing.write("renders", sampleCache(9000).renders);
     expect((await loadCache(dir, "stamp")).renders).toEqual(old.renders);
     await writing.abort();
     expect((await loadCache(dir, "stamp")).renders).toEqual(old.renders);
-
+    // A build killed before sealing never aborts: its segments stay until the next seal.
     const killed = await writeCache(dir, "stamp");
     await killed.write("renders", sampleCache(5).renders);
-    const file = path.join(dir, CACHE_FILE);
-    // What the file holds when the build died after writing these frames.
-    await rename(`${file}.tmp`, file);
-    expect((await loadCache(dir, "stamp")).renders.size).toBe(0);
-    await killed.abort();
+    expect((await loadCache(dir, "stamp")).renders).toEqual(old.renders);
+    const next = sampleCache(7);
+    await saveCache(dir, "stamp", next);
+    expect((await loadCache(dir, "stamp")).renders).toEqual(next.renders);
+    expect((await readdir(path.join(dir, SEGMENTS_DIR))).length).toBe(2);
+    await cleanup(dir);
+  });
+
+  it("writes again only the buckets whose entries changed since it was loaded", async () => {
+    const dir = await tempDir();
+    await saveCache(dir, "stamp", sampleCache(20_000));
+    const segments = path.join(dir, SEGMENTS_DIR);
+    const before = new Set(await readdir(segments));
+    const loaded = await loadCache(dir, "stamp");
+    const renders = new Map(loaded.renders);
+    renders.set("page-7/index.html", "edited");
+    const writing = await writeCache(dir, "stamp", loaded);
+    await writing.write("learned", loaded.learned);
+    await writing.write("cleans", loaded.cleans);
+    await writing.write("renders", renders);
+    await writing.seal(loaded.search);
+    const after = await readdir(segments);
+    expect(after.filter((name) => !before.has(name))).toHaveLength(1);
+    expect(after).toHaveLength(before.size);
+    expect((await loadCache(dir, "stamp")).renders).toEqual(renders);
     await cleanup(dir);
   });
 });

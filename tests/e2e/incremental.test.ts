@@ -151,8 +151,9 @@ describe("incremental builds", () => {
     await build(options);
     const expected = await listFiles(out);
     const cacheDir = cacheDirFor(out);
-    for (const name of await readdir(cacheDir))
-      await writeFile(path.join(cacheDir, name), "garbage");
+    for (const entry of await readdir(cacheDir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) await writeFile(path.join(entry.parentPath, entry.name), "garbage");
+    }
     await writeFile(path.join(out, "index.html"), "stale");
     await build(options);
     expect(await listFiles(out)).toEqual(expected);

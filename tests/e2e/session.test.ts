@@ -3,7 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { build, cacheDirFor } from "../../src/build/build.js";
-import { CACHE_FILE } from "../../src/build/cache.js";
+import { CACHE_FILE } from "../../src/build/cache-store.js";
 import { type BuildSession, createBuildSession } from "../../src/build/session.js";
 import type { BuildOptions } from "../../src/core/types.js";
 import {
