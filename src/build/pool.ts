@@ -2,7 +2,7 @@ import { Piscina } from "piscina";
 import { reviveBuildError } from "../core/errors.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import type { AnalyzedDoc } from "../render/search/analyze.js";
-import type { Staging } from "../write/output.js";
+import { changedOutputs, type RecordedFile, type Staging } from "../write/output.js";
 import {
   analyzeArticles,
   type Cleaned,
@@ -37,6 +37,8 @@ export interface TaskRunner {
     staging: Staging | null,
     previous: readonly (string | null)[],
   ): Promise<RenderedPage[]>;
+  /** See {@link changedOutputs}. */
+  changedOutputs(out: string, files: readonly RecordedFile[]): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export function createRunner(workers: number): TaskRunner {
       analyze: analyzeArticles,
       pages: async (specs, templates, staging, previous) =>
         renderPages(specs, templates, staging, previous),
+      changedOutputs: async (out, files) => changedOutputs(out, files),
       close: async () => undefined,
     };
   }
@@ -81,6 +84,7 @@ export function createRunner(workers: number): TaskRunner {
     analyze: (items, mode) => run({ items, mode }, "analyze"),
     pages: (specs, templates, staging, previous) =>
       run({ specs, templates, staging, previous }, "pages"),
+    changedOutputs: (out, files) => run({ out, files }, "outputs"),
     close: () => pool.destroy(),
   };
 }

@@ -11,7 +11,7 @@ import { guardOutput } from "../write/guard-output.js";
 import { openOutput } from "../write/output.js";
 import { analyseInputs, type BuildEvents, cacheDirFor } from "./analyse-inputs.js";
 import { type BuildCache, digest, templateDigests } from "./cache.js";
-import { CACHE_FILE, loadCache, saveCache, writeCache } from "./cache-store.js";
+import { CACHE_FILE, type CacheWriter, loadCache, saveCache, writeCache } from "./cache-store.js";
 import { checkLastBuild, forgetLastBuild, saveLastBuild } from "./last-build.js";
 import { createRunner, type TaskRunner } from "./pool.js";
 import { type LastBuild, previewEdits } from "./preview-edits.js";
@@ -113,42 +113,53 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       }
       await forgetLastBuild(cacheDir);
       const tasks = await runnerFor(options.workers);
-      const cache = warm?.cache ?? (await loadCache(cacheDir, GENERATOR_STAMP));
-      if (warm === null && persistence === "on-close") {
-        await rm(path.join(cacheDir, CACHE_FILE), { force: true });
-      }
-      lap("load cache");
-      const analysed = await analyseInputs(options, out, tasks, {
-        events,
-        cache,
-        changed: pending,
-        found: check?.found,
+      // A session that wrote the output itself trusts its manifest, but for pages it previewed;
+      // otherwise the workers check the output against it while this thread loads the cache.
+      const opening = openOutput(out, cacheDir, {
+        manifest: warm !== null,
+        except: previewed,
+        check: (dir, files) => tasks.changedOutputs(dir, files),
       });
-      lap("analyse");
-      const { archive, diagnostics: modelDiagnostics } = buildArchive(analysed.records, {
-        includeSuspect: options.includeSuspect,
-        nearDuplicates: analysed.nearDuplicates,
-      });
-      // Records hold what entries do not need, such as URL keys, for as long as the build runs.
-      analysed.records.length = 0;
-      const diagnostics: Diagnostic[] = [...analysed.diagnostics, ...modelDiagnostics];
-      if (options.baseUrl === null) {
-        diagnostics.push({
-          file: "(config)",
-          line: 0,
-          severity: "warning",
-          message:
-            "No base URL set, so feeds, sitemap.xml and canonical links were skipped; set `--base-url https://…/`",
-          rule: "config/no-base-url",
-        });
-      }
-      diagnostics.sort(compareDiagnostics);
-      lap("model");
-      // A one-shot build saves what it learned of its inputs now, and lets go of it while it
-      // renders: at 100,000 articles that is a tenth of its memory.
-      const saving =
-        persistence === "each-build" ? await writeCache(cacheDir, GENERATOR_STAMP, cache) : null;
+      // Awaited once the archive is modelled; a failure until then must not count as unhandled.
+      opening.catch(() => undefined);
+      let saving: CacheWriter | null = null;
+      let committing = false;
       try {
+        const cache = warm?.cache ?? (await loadCache(cacheDir, GENERATOR_STAMP));
+        if (warm === null && persistence === "on-close") {
+          await rm(path.join(cacheDir, CACHE_FILE), { force: true });
+        }
+        lap("load cache");
+        const analysed = await analyseInputs(options, out, tasks, {
+          events,
+          cache,
+          changed: pending,
+          found: check?.found,
+        });
+        lap("analyse");
+        const { archive, diagnostics: modelDiagnostics } = buildArchive(analysed.records, {
+          includeSuspect: options.includeSuspect,
+          nearDuplicates: analysed.nearDuplicates,
+        });
+        // Records hold what entries do not need, such as URL keys, for as long as the build runs.
+        analysed.records.length = 0;
+        const diagnostics: Diagnostic[] = [...analysed.diagnostics, ...modelDiagnostics];
+        if (options.baseUrl === null) {
+          diagnostics.push({
+            file: "(config)",
+            line: 0,
+            severity: "warning",
+            message:
+              "No base URL set, so feeds, sitemap.xml and canonical links were skipped; set `--base-url https://…/`",
+            rule: "config/no-base-url",
+          });
+        }
+        diagnostics.sort(compareDiagnostics);
+        lap("model");
+        // A one-shot build saves what it learned of its inputs now, and lets go of it while it
+        // renders: at 100,000 articles that is a tenth of its memory.
+        saving =
+          persistence === "each-build" ? await writeCache(cacheDir, GENERATOR_STAMP, cache) : null;
         if (saving !== null) {
           await saving.write("learned", analysed.learned);
           await saving.write("cleans", analysed.cleans);
@@ -160,11 +171,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
           lap("write cache");
         }
 
-        // A session that wrote the output itself trusts its manifest, but for pages it previewed.
-        const writer = await openOutput(out, cacheDir, {
-          manifest: warm !== null,
-          except: previewed,
-        });
+        const writer = await opening;
         let pages = 0;
         events.onPhase?.("render", archive.entries.length);
         const site = {
@@ -198,14 +205,12 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
             pages++;
             events.onProgress?.(pages);
           },
-        ).catch(async (error: unknown) => {
-          await writer.abort();
-          throw error;
-        });
+        );
         lap("render");
         // Rendering's garbage goes before the commit allocates its own: the peak of a large
         // one-shot build. A session that keeps its state would only pay for it on every rebuild.
         if (saving !== null) collectGarbage();
+        committing = true;
         const { written } = await writer.commit();
         lap("commit");
         previewed.clear();
@@ -235,8 +240,10 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         }
         return { ...result, written, seconds: (performance.now() - started) / 1000 };
       } catch (error) {
-        // The old cache stays until a build seals a new one.
+        // The old cache stays until a build seals a new one, and the output as it was unless the
+        // commit started: then its journal finishes it on the next build.
         await saving?.abort();
+        if (!committing) await (await opening.catch(() => null))?.abort();
         throw error;
       }
     },

@@ -1,6 +1,6 @@
 import { markBuildError } from "../core/errors.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
-import type { Staging } from "../write/output.js";
+import { changedOutputs, type RecordedFile, type Staging } from "../write/output.js";
 import {
   analyzeArticles,
   type CleanMode,
@@ -54,4 +54,8 @@ export function pages(args: {
   previous: readonly (string | null)[];
 }) {
   return guarded(() => renderPages(args.specs, args.templates, args.staging, args.previous));
+}
+
+export function outputs(args: { out: string; files: readonly RecordedFile[] }) {
+  return guarded(() => changedOutputs(args.out, args.files));
 }

@@ -77,7 +77,27 @@ const MANIFEST_FILE = "manifest.ndjson";
 export interface OutputTrust {
   readonly manifest: boolean;
   readonly except?: ReadonlySet<string>;
+  /**
+   * Runs {@link changedOutputs} on a batch of files, in worker threads: a build checks every file
+   * of an untrusted output up front, 140,000 `stat` calls at 100,000 articles, while its main
+   * thread loads the cache. Without it the batches run in this thread.
+   */
+  readonly check?: (out: string, files: readonly RecordedFile[]) => Promise<string[]>;
 }
+
+/** An output file as the manifest recorded it: its path, size and modification time. */
+export type RecordedFile = readonly [relPath: string, size: number, mtimeMs: number];
+
+/** The files no longer at their recorded size and modification time in `out`. */
+export function changedOutputs(out: string, files: readonly RecordedFile[]): string[] {
+  const changed: string[] = [];
+  for (const [relPath, size, mtimeMs] of files)
+    if (!holds(out, relPath, { size, mtimeMs })) changed.push(relPath);
+  return changed;
+}
+
+/** Files per batch of {@link OutputTrust.check}. */
+const CHECK_BATCH = 8192;
 
 /** Writes a site into a staging folder and swaps it into the output folder in one commit. */
 export interface OutputWriter {
@@ -126,6 +146,8 @@ export async function openOutput(
   const outExists = (await stat(out).catch(() => null))?.isDirectory() ?? false;
   const previous = outExists ? await loadManifest(manifestPath) : null;
   const incremental = previous !== null;
+  const changed =
+    previous === null || trust.manifest ? null : await changedFiles(out, previous, trust.check);
   const staging: Staging = { dir: stagingDir, flat: incremental };
   const produced = new Map<string, FileRecord | Staged>();
   const madeDirs = new Set<string>();
@@ -152,7 +174,7 @@ export async function openOutput(
     const before = previous?.get(relPath);
     if (before === undefined || before.hash !== hash) return false;
     const trusted = trust.manifest && !trust.except?.has(relPath);
-    if (!trusted && !holds(out, relPath, before)) return false;
+    if (!trusted && (changed?.has(relPath) ?? !holds(out, relPath, before))) return false;
     produced.set(relPath, before);
     return true;
   }
@@ -244,8 +266,22 @@ export async function outputIntact(out: string, cacheDir: string): Promise<boole
   return true;
 }
 
+/** Every file of the manifest that is no longer as recorded in `out`. */
+async function changedFiles(
+  out: string,
+  manifest: Manifest,
+  check = async (dir: string, files: readonly RecordedFile[]) => changedOutputs(dir, files),
+): Promise<Set<string>> {
+  const files: RecordedFile[] = [];
+  for (const [relPath, { size, mtimeMs }] of manifest) files.push([relPath, size, mtimeMs]);
+  const batches: Promise<string[]>[] = [];
+  for (let at = 0; at < files.length; at += CHECK_BATCH)
+    batches.push(check(out, files.slice(at, at + CHECK_BATCH)));
+  return new Set((await Promise.all(batches)).flat());
+}
+
 /** Whether the output file is still at the size and modification time it was written with. */
-function holds(out: string, relPath: string, record: FileRecord): boolean {
+function holds(out: string, relPath: string, record: Omit<FileRecord, "hash">): boolean {
   const now = statSync(safeJoin(out, relPath), { throwIfNoEntry: false });
   return now !== undefined && now.size === record.size && now.mtimeMs === record.mtimeMs;
 }

@@ -125,6 +125,19 @@ describe("broadsheet CLI", () => {
       );
     }
   });
+
+  it("restores output files changed behind its back, checked by its workers", async () => {
+    await cli(["build", "seeds", "--out", "checked", "--workers", "2"], dir);
+    const out = path.join(dir, "checked");
+    const files = await listFiles(out);
+    const page = files.find((f) => /^\d{4}\/.+\/index\.html$/.test(f)) ?? "";
+    const before = await readFile(path.join(out, page), "utf8");
+    await writeFile(path.join(out, page), "changed behind the build's back");
+    const result = await cli(["build", "seeds", "--out", "checked", "--workers", "2"], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\(1 files? written\)/);
+    expect(await readFile(path.join(out, page), "utf8")).toBe(before);
+  });
 });
 
 describe("a killed build", () => {
