@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { createStringSharer, type StringSharer } from "../model/share-strings.js";
@@ -49,22 +49,59 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
     }
     const cache = emptyCache();
     const share = createStringSharer();
-    for (const part of PARTS) {
-      const map: Map<string, unknown> = cache[part];
-      for (const ref of index.parts[part].segments) {
-        if (ref === null) continue;
-        const bytes = await readFile(path.join(dir, SEGMENTS_DIR, ref.name));
-        if (sha256(bytes) !== ref.name) return emptyCache();
-        const segment = deserialize(bytes) as Segment;
-        if (segment.part !== part || segment.entries.length !== ref.count) return emptyCache();
-        for (const [key, value] of segment.entries)
-          map.set(key, part === "cleans" ? compactClean(value as CachedClean, key, share) : value);
-      }
+    const refs = PARTS.flatMap((part) =>
+      index.parts[part].segments.flatMap((ref) => (ref === null ? [] : [{ part, ...ref }])),
+    );
+    const reader = createSegmentReader(path.join(dir, SEGMENTS_DIR));
+    // The next segment is read while this one is checked and turned into objects.
+    let next = refs[0] === undefined ? null : reader.read(refs[0].name);
+    for (const [i, ref] of refs.entries()) {
+      const bytes = await next;
+      const following = refs[i + 1];
+      next = following === undefined ? null : reader.read(following.name);
+      next?.catch(() => undefined);
+      if (bytes == null || sha256(bytes) !== ref.name) return emptyCache();
+      const segment = deserialize(bytes) as Segment;
+      if (segment.part !== ref.part || segment.entries.length !== ref.count) return emptyCache();
+      const map: Map<string, unknown> = cache[ref.part];
+      for (const [key, value] of segment.entries)
+        map.set(
+          key,
+          ref.part === "cleans" ? compactClean(value as CachedClean, key, share) : value,
+        );
     }
     return { ...cache, search: index.search, stored: index.parts };
   } catch {
     return emptyCache();
   }
+}
+
+/**
+ * Reads segments into two buffers used in turn, so one can be read while the other is decoded:
+ * a fresh buffer per segment cost a page fault per 4 KB, a tenth of loading the whole cache.
+ * A buffer's bytes are valid until the read after next, so nothing decoded may keep a view into
+ * them: `compactClean` copies the one typed array a cache holds.
+ */
+function createSegmentReader(dir: string): { read(name: string): Promise<Buffer> } {
+  const buffers = [Buffer.alloc(0), Buffer.alloc(0)];
+  let turn = 0;
+  return {
+    async read(name) {
+      const slot = turn;
+      turn = 1 - turn;
+      const handle = await open(path.join(dir, name), "r");
+      try {
+        const { size } = await handle.stat();
+        if ((buffers[slot]?.length ?? 0) < size) buffers[slot] = Buffer.alloc(size * 1.25);
+        const buffer = (buffers[slot] as Buffer).subarray(0, size);
+        const { bytesRead } = await handle.read(buffer, 0, size, 0);
+        if (bytesRead !== size) throw new Error(`short read of ${name}`);
+        return buffer;
+      } finally {
+        await handle.close();
+      }
+    },
+  };
 }
 
 /** The index, when its digest holds and its shape is what this version writes. */
