@@ -1,6 +1,7 @@
 import { execFile, spawn } from "node:child_process";
-import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { access, cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanup, listFiles, ROOT, tempDir } from "../helpers.js";
@@ -21,6 +22,12 @@ async function cli(
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
+
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
 
 let dir: string;
 beforeAll(async () => {
@@ -137,6 +144,10 @@ describe("broadsheet CLI", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\(1 files? written\)/);
     expect(await readFile(path.join(out, page), "utf8")).toBe(before);
+    // The replaced page went to the trash beside the output, emptied by a detached process.
+    const trash = path.join(dir, ".checked.trash");
+    for (let i = 0; i < 100 && (await exists(trash)); i++) await sleep(100);
+    expect(await exists(trash)).toBe(false);
   });
 });
 
