@@ -9,6 +9,7 @@ import { countArticles } from "../render/pages/common.js";
 import { createTemplates } from "../render/templates.js";
 import { guardOutput } from "../write/guard-output.js";
 import { openOutput } from "../write/output.js";
+import { trashEmptied } from "../write/trash.js";
 import { analyseInputs, type BuildEvents, cacheDirFor } from "./analyse-inputs.js";
 import { type BuildCache, digest, templateDigests } from "./cache.js";
 import { CACHE_FILE, type CacheWriter, loadCache, saveCache, writeCache } from "./cache-store.js";
@@ -119,6 +120,8 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         manifest: warm !== null,
         except: previewed,
         check: (dir, files) => tasks.changedOutputs(dir, files),
+        // A one-shot build ends once its site is in place; a server deletes as it goes.
+        emptying: persistence === "each-build" ? "detached" : "in-process",
       });
       // Awaited once the archive is modelled; a failure until then must not count as unhandled.
       opening.catch(() => undefined);
@@ -259,6 +262,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       }
       await runner?.tasks.close();
       runner = null;
+      await trashEmptied();
     },
   };
 }

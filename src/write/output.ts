@@ -11,7 +11,7 @@ import {
 import { mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { BuildError } from "../core/errors.js";
-import { openTrash, trashFor } from "./trash.js";
+import { type Emptying, openTrash, trashFor } from "./trash.js";
 
 /** What the previous build wrote: path → hash, size and mtime of the file in the output. */
 type Manifest = Map<string, FileRecord>;
@@ -69,14 +69,17 @@ const MANIFEST_VERSION = 2;
 const JOURNAL_FILE = "journal.json";
 const MANIFEST_FILE = "manifest.ndjson";
 
-/**
- * Whether the output may be taken to hold what the manifest says without checking each file's
- * size and time: true only for a process that wrote that output itself and has watched it since,
- * `except` for files it changed outside a build.
- */
-export interface OutputTrust {
+/** How a build opens its output. */
+export interface OutputOptions {
+  /**
+   * Whether the output may be taken to hold what the manifest says without checking each file's
+   * size and time: true only for a process that wrote that output itself and has watched it
+   * since, `except` for files it changed outside a build.
+   */
   readonly manifest: boolean;
   readonly except?: ReadonlySet<string>;
+  /** How replaced files are deleted (see `trash.ts`); detached unless said otherwise. */
+  readonly emptying?: Emptying;
   /**
    * Runs {@link changedOutputs} on a batch of files, in worker threads: a build checks every file
    * of an untrusted output up front, 140,000 `stat` calls at 100,000 articles, while its main
@@ -96,7 +99,7 @@ export function changedOutputs(out: string, files: readonly RecordedFile[]): str
   return changed;
 }
 
-/** Files per batch of {@link OutputTrust.check}. */
+/** Files per batch of {@link OutputOptions.check}. */
 const CHECK_BATCH = 8192;
 
 /** Writes a site into a staging folder and swaps it into the output folder in one commit. */
@@ -133,15 +136,15 @@ export interface OutputWriter {
 export async function openOutput(
   out: string,
   cacheDir: string,
-  trust: OutputTrust = { manifest: false },
+  trust: OutputOptions = { manifest: false },
 ): Promise<OutputWriter> {
   const journalPath = path.join(cacheDir, JOURNAL_FILE);
   const manifestPath = path.join(cacheDir, MANIFEST_FILE);
   await mkdir(cacheDir, { recursive: true });
-  await replayJournal(out, journalPath);
+  await replayJournal(out, journalPath, trust.emptying);
   const stagingDir = path.join(path.dirname(out), `.${path.basename(out)}.staging`);
   // What a killed build staged can be a whole site: out of the way now, deleted meanwhile.
-  const leftover = openTrash(trashFor(out));
+  const leftover = openTrash(trashFor(out), trust.emptying);
   leftover.discard(stagingDir);
   leftover.empty();
   await mkdir(stagingDir, { recursive: true });
@@ -238,10 +241,10 @@ export async function openOutput(
           .sort();
         const journal: Journal = { staging: stagingDir, flat: true, moves, deletes };
         await writeFile(journalPath, JSON.stringify(journal));
-        applyJournal(out, journal);
+        applyJournal(out, journal, trust.emptying);
         await rm(journalPath, { force: true });
       } else {
-        const trash = openTrash(trashFor(out));
+        const trash = openTrash(trashFor(out), trust.emptying);
         const old = path.join(path.dirname(out), `.${path.basename(out)}.old`);
         trash.discard(old);
         if (outExists) await rename(out, old);
@@ -254,7 +257,7 @@ export async function openOutput(
       return { written, removed: deletes.length };
     },
     async abort() {
-      const trash = openTrash(trashFor(out));
+      const trash = openTrash(trashFor(out), trust.emptying);
       trash.discard(stagingDir);
       trash.empty();
     },
@@ -311,8 +314,8 @@ export function hashOf(contents: string | Uint8Array): string {
  * Applies a journal with synchronous calls, like page writes: thousands of renames go faster.
  * Replaced and removed files go to the trash (see `trash.ts`), emptied once all are moved.
  */
-function applyJournal(out: string, journal: Journal): void {
-  const trash = openTrash(trashFor(out));
+function applyJournal(out: string, journal: Journal, emptying?: Emptying): void {
+  const trash = openTrash(trashFor(out), emptying);
   const made = new Set<string>();
   for (const relPath of journal.moves) {
     const from = stagedPath({ dir: journal.staging, flat: journal.flat === true }, relPath);
@@ -350,11 +353,15 @@ function removeEmptyParents(root: string, dir: string): void {
 }
 
 /** Finishes a commit that a killed build left half done, so the output is whole again. */
-async function replayJournal(out: string, journalPath: string): Promise<void> {
+async function replayJournal(
+  out: string,
+  journalPath: string,
+  emptying: Emptying | undefined,
+): Promise<void> {
   const text = await readFile(journalPath, "utf8").catch(() => null);
   if (text === null) return;
   try {
-    applyJournal(out, JSON.parse(text) as Journal);
+    applyJournal(out, JSON.parse(text) as Journal, emptying);
   } catch (error) {
     throw new BuildError(
       `Could not finish the interrupted update of ${out}: ${(error as Error).message}. Delete ${out} and build again.`,

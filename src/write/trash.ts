@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from "node:fs";
+import { rm, rmdir } from "node:fs/promises";
 import { setPriority } from "node:os";
 import path from "node:path";
 
@@ -7,15 +8,27 @@ import path from "node:path";
  * Where a commit puts the files it replaces or removes instead of deleting them on the spot:
  * freeing a file's blocks took 300–400 µs per page on an ext4 disk mounted with `discard`, as
  * cloud disks often are, so replacing 100,000 pages spent 36 s in `unlink` against 3 s in
- * `rename`. The trash, a folder beside the output (so on its file system), is emptied after the
- * commit by a detached process of low priority, as `git gc --auto` does its work: the new site is
- * in place as soon as the renames are done.
+ * `rename`. The trash, a folder beside the output (so on its file system), is emptied once the
+ * commit is done: by a detached process of low priority after a one-shot build, as
+ * `git gc --auto` does its work, so the build ends as soon as the new site is in place; in the
+ * background of a long-running process otherwise (see {@link trashEmptied}).
  */
 export interface Trash {
   /** Moves a file or folder out of the way; deletes it at once when it cannot be moved. */
   discard(target: string): void;
-  /** Starts emptying the trash in the background, when anything was discarded. */
+  /** Starts emptying what this trash took, when it took anything. */
   empty(): void;
+}
+
+/** How a trash is emptied: by a detached process, or in this one without blocking it. */
+export type Emptying = "detached" | "in-process";
+
+/** Deletions under way in this process. */
+const emptying = new Set<Promise<void>>();
+
+/** Resolves once every deletion started in this process is done: before it exits. */
+export async function trashEmptied(): Promise<void> {
+  while (emptying.size > 0) await Promise.all(emptying);
 }
 
 /** The trash of the output folder `out`, beside it. */
@@ -25,33 +38,49 @@ export function trashFor(out: string): string {
 
 const EMPTIER = new URL("./empty-trash.js", import.meta.url);
 
+let opened = 0;
+
 /** Opens the trash at `root` for one commit, in a folder of its own. */
-export function openTrash(root: string): Trash {
-  const folder = path.join(root, `${process.pid}-${Date.now()}`);
+export function openTrash(root: string, how: Emptying = "detached"): Trash {
+  const folder = path.join(root, `${process.pid}-${Date.now()}-${++opened}`);
+  let made = false;
   let count = 0;
   return {
     discard(target) {
       try {
-        if (count === 0) mkdirSync(folder, { recursive: true });
+        renameSync(target, path.join(folder, String(count)));
+        count++;
+        return;
+      } catch {
+        // The folder is made by the first discard of a file that is there.
+      }
+      if (lstatSync(target, { throwIfNoEntry: false }) === undefined) return;
+      try {
+        mkdirSync(folder, { recursive: true });
+        made = true;
         renameSync(target, path.join(folder, String(count)));
         count++;
       } catch {
-        // Gone already, or the trash is not on the output's file system.
+        // The trash is not on the output's file system.
         rmSync(target, { recursive: true, force: true });
       }
     },
     empty() {
-      if (count === 0) return;
-      // Run from TypeScript sources (the tests), there is no compiled emptier to start.
-      if (import.meta.url.endsWith(".ts")) {
-        emptyTrash(root);
+      if (!made) return;
+      // Run from TypeScript sources (the tests) there is no compiled emptier to start.
+      if (how === "in-process" || import.meta.url.endsWith(".ts")) {
+        const done = rm(folder, { recursive: true, force: true })
+          .then(() => rmdir(root))
+          // Not empty: another commit is filling it.
+          .catch(() => undefined)
+          .finally(() => emptying.delete(done));
+        emptying.add(done);
         return;
       }
-      const child = spawn(process.execPath, [EMPTIER.pathname, root], {
+      spawn(process.execPath, [EMPTIER.pathname, root], {
         detached: true,
         stdio: "ignore",
-      });
-      child.unref();
+      }).unref();
     },
   };
 }
