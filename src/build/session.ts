@@ -4,13 +4,13 @@ import { collectGarbage } from "../core/collect-garbage.js";
 import { compareDiagnostics } from "../core/format-diagnostic.js";
 import { createPhaseTimer } from "../core/timing.js";
 import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
-import { buildArchive } from "../model/archive.js";
+import { type Archive, buildArchive } from "../model/archive.js";
 import { countArticles } from "../render/pages/common.js";
 import { createTemplates } from "../render/templates.js";
 import { guardOutput } from "../write/guard-output.js";
 import { openOutput } from "../write/output.js";
 import { trashEmptied } from "../write/trash.js";
-import { analyseInputs, type BuildEvents, cacheDirFor } from "./analyse-inputs.js";
+import { type Analysed, analyseInputs, type BuildEvents, cacheDirFor } from "./analyse-inputs.js";
 import { type BuildCache, digest, templateDigests } from "./cache.js";
 import { CACHE_FILE, type CacheWriter, loadCache, saveCache, writeCache } from "./cache-store.js";
 import { checkLastBuild, forgetLastBuild, saveLastBuild } from "./last-build.js";
@@ -140,24 +140,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
           found: check?.found,
         });
         lap("analyse");
-        const { archive, diagnostics: modelDiagnostics } = buildArchive(analysed.records, {
-          includeSuspect: options.includeSuspect,
-          nearDuplicates: analysed.nearDuplicates,
-        });
-        // Records hold what entries do not need, such as URL keys, for as long as the build runs.
-        analysed.records.length = 0;
-        const diagnostics: Diagnostic[] = [...analysed.diagnostics, ...modelDiagnostics];
-        if (options.baseUrl === null) {
-          diagnostics.push({
-            file: "(config)",
-            line: 0,
-            severity: "warning",
-            message:
-              "No base URL set, so feeds, sitemap.xml and canonical links were skipped; set `--base-url https://…/`",
-            rule: "config/no-base-url",
-          });
-        }
-        diagnostics.sort(compareDiagnostics);
+        const { archive, diagnostics } = modelArchive(analysed, options);
         lap("model");
         // A one-shot build saves what it learned of its inputs now, and lets go of it while it
         // renders: at 100,000 articles that is a tenth of its memory.
@@ -265,4 +248,33 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       await trashEmptied();
     },
   };
+}
+
+/**
+ * Models the analysed inputs into the archive, with every diagnostic of the build in order. Empties
+ * `analysed.records`: they hold what entries do not need, such as URL keys, for as long as the
+ * build runs.
+ */
+function modelArchive(
+  analysed: Analysed,
+  options: BuildOptions,
+): { archive: Archive; diagnostics: Diagnostic[] } {
+  const { archive, diagnostics: modelDiagnostics } = buildArchive(analysed.records, {
+    includeSuspect: options.includeSuspect,
+    nearDuplicates: analysed.nearDuplicates,
+  });
+  analysed.records.length = 0;
+  const diagnostics: Diagnostic[] = [...analysed.diagnostics, ...modelDiagnostics];
+  if (options.baseUrl === null) {
+    diagnostics.push({
+      file: "(config)",
+      line: 0,
+      severity: "warning",
+      message:
+        "No base URL set, so feeds, sitemap.xml and canonical links were skipped; set `--base-url https://…/`",
+      rule: "config/no-base-url",
+    });
+  }
+  diagnostics.sort(compareDiagnostics);
+  return { archive, diagnostics };
 }
