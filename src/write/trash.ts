@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import { rm, rmdir } from "node:fs/promises";
-import { setPriority } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * Where a commit puts the files it replaces or removes instead of deleting them on the spot:
@@ -36,7 +36,7 @@ export function trashFor(out: string): string {
   return path.join(path.dirname(out), `.${path.basename(out)}.trash`);
 }
 
-const EMPTIER = new URL("./empty-trash.js", import.meta.url);
+const EMPTIER = fileURLToPath(new URL("./empty-trash.js", import.meta.url));
 
 let opened = 0;
 
@@ -77,7 +77,7 @@ export function openTrash(root: string, how: Emptying = "detached"): Trash {
         emptying.add(done);
         return;
       }
-      spawn(process.execPath, [EMPTIER.pathname, root], {
+      spawn(process.execPath, [EMPTIER, root], {
         detached: true,
         stdio: "ignore",
       }).unref();
@@ -89,8 +89,7 @@ export function openTrash(root: string, how: Emptying = "detached"): Trash {
  * Deletes every commit's folder in the trash, then the trash if it is empty. Folders a commit
  * creates meanwhile are left to the emptier that commit starts.
  */
-export function emptyTrash(root: string, lowPriority = false): void {
-  if (lowPriority) setPriority(19);
+export function emptyTrash(root: string): void {
   let folders: string[];
   try {
     folders = readdirSync(root);

@@ -1,7 +1,7 @@
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openTrash, trashEmptied, trashFor } from "../../src/write/trash.js";
+import { emptyTrash, openTrash, trashEmptied, trashFor } from "../../src/write/trash.js";
 import { cleanup, tempDir } from "../helpers.js";
 
 describe("the trash", () => {
@@ -40,6 +40,19 @@ describe("the trash", () => {
     expect(await readdir(path.join(dir, "site"))).toEqual([]);
     trash.empty();
     await trashEmptied();
+    await cleanup(dir);
+  });
+
+  it("is emptied whole by the detached emptier, leftovers of earlier commits too", async () => {
+    const dir = await tempDir();
+    const root = path.join(dir, ".site.trash");
+    for (const folder of ["1-1-1", "2-2-2"]) {
+      await mkdir(path.join(root, folder, "0"), { recursive: true });
+      await writeFile(path.join(root, folder, "0", "index.html"), "old");
+    }
+    emptyTrash(root);
+    expect(await readdir(dir)).toEqual([]);
+    emptyTrash(root);
     await cleanup(dir);
   });
 });
