@@ -1,10 +1,9 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { groupNearDuplicates } from "../clean/near-duplicates.js";
 import { createProfileBuilder } from "../clean/profile.js";
 import { createPhaseTimer } from "../core/timing.js";
 import type { BuildOptions, Diagnostic } from "../core/types.js";
-import { type FileStat, statOf } from "../load/file-stats.js";
 import { findInputs } from "../load/find-inputs.js";
 import type { ArticleRecord } from "../model/archive.js";
 import { createStringSharer } from "../model/share-strings.js";
@@ -59,6 +58,12 @@ export interface AnalyseContext {
 export interface FoundInputs {
   readonly files: readonly TaskFile[];
   readonly stats: ReadonlyMap<string, FileStat>;
+}
+
+/** Size and modification time of an input file; -1 when it cannot be read. */
+export interface FileStat {
+  readonly size: number;
+  readonly mtimeMs: number;
 }
 
 /** Finds, reads, parses and cleans the inputs, and finds near-duplicate bodies. */
@@ -223,4 +228,10 @@ function onlyInputs(changed: ReadonlySet<string>, files: readonly TaskFile[]): b
   const inputs = new Set(files.map((f) => f.absolute));
   for (const p of changed) if (!inputs.has(p) && existsSync(p)) return false;
   return true;
+}
+
+/** Size and modification time of a file; -1 when it cannot be read, so it is parsed (and reported). */
+export function statOf(file: TaskFile): FileStat {
+  const info = statSync(file.absolute, { throwIfNoEntry: false });
+  return { size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
 }

@@ -2,10 +2,9 @@ import { createHash } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
-import { type FileStat, statFiles } from "../load/file-stats.js";
 import { findInputs, type InputFile } from "../load/find-inputs.js";
-import { outputIntact, type RecordedFile } from "../write/output.js";
-import type { FoundInputs } from "./analyse-inputs.js";
+import { outputIntact } from "../write/output.js";
+import { type FileStat, type FoundInputs, statOf } from "./analyse-inputs.js";
 
 /** The fingerprint of the last finished build and what it reported, beside the build cache. */
 const FILE = "last-build.json";
@@ -48,18 +47,6 @@ export interface LastBuildCheck {
 }
 
 /**
- * Where the check's `stat` calls run, a batch at a time: in worker threads, which take 100,000
- * inputs and 140,000 output files in about half the time of one thread. Without them, here.
- */
-export interface CheckCalls {
-  readonly stat: (files: readonly InputFile[]) => Promise<FileStat[]>;
-  readonly check: (out: string, files: readonly RecordedFile[]) => Promise<string[]>;
-}
-
-/** Inputs per batch of {@link CheckCalls.stat}. */
-const STAT_BATCH = 8192;
-
-/**
  * Finds and stats the inputs once, fingerprints them, and returns the last finished build's
  * result when the fingerprint matches and the output still holds what that build wrote.
  */
@@ -69,19 +56,13 @@ export async function checkLastBuild(
   out: string,
   cacheDir: string,
   templates: string,
-  calls?: CheckCalls,
 ): Promise<LastBuildCheck> {
   const cwd = process.cwd();
   const files = await findInputs(options.inputs, cwd, [out, path.dirname(cacheDir)]);
-  const stat = calls?.stat ?? (async (batch: readonly InputFile[]) => statFiles(batch));
-  const batches: Promise<FileStat[]>[] = [];
-  for (let at = 0; at < files.length; at += STAT_BATCH)
-    batches.push(stat(files.slice(at, at + STAT_BATCH)));
-  const found = (await Promise.all(batches)).flat();
-  const stats = new Map(files.map((f, i) => [f.absolute, found[i] as FileStat]));
+  const stats = new Map(files.map((f) => [f.absolute, statOf(f)]));
   const fingerprint = buildFingerprint(generator, options, cwd, templates, files, stats);
   const last = await loadLastBuild(cacheDir, fingerprint);
-  const holds = last !== null && (await outputIntact(out, cacheDir, calls?.check));
+  const holds = last !== null && (await outputIntact(out, cacheDir));
   return { found: { files, stats }, fingerprint, last: holds ? last : null };
 }
 

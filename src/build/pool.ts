@@ -1,6 +1,5 @@
 import { Piscina } from "piscina";
 import { reviveBuildError } from "../core/errors.js";
-import { type FileStat, statFiles } from "../load/file-stats.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import type { AnalyzedDoc } from "../render/search/analyze.js";
 import { changedOutputs, type RecordedFile, type Staging } from "../write/output.js";
@@ -38,8 +37,6 @@ export interface TaskRunner {
     staging: Staging | null,
     previous: readonly (string | null)[],
   ): Promise<RenderedPage[]>;
-  /** See {@link statFiles}. */
-  statFiles(files: readonly TaskFile[]): Promise<FileStat[]>;
   /** See {@link changedOutputs}. */
   changedOutputs(out: string, files: readonly RecordedFile[]): Promise<string[]>;
   close(): Promise<void>;
@@ -62,7 +59,6 @@ export function createRunner(workers: number): TaskRunner {
       analyze: analyzeArticles,
       pages: async (specs, templates, staging, previous) =>
         renderPages(specs, templates, staging, previous),
-      statFiles: async (files) => statFiles(files),
       changedOutputs: async (out, files) => changedOutputs(out, files),
       close: async () => undefined,
     };
@@ -88,7 +84,6 @@ export function createRunner(workers: number): TaskRunner {
     analyze: (items, mode) => run({ items, mode }, "analyze"),
     pages: (specs, templates, staging, previous) =>
       run({ specs, templates, staging, previous }, "pages"),
-    statFiles: (files) => run(files, "stats"),
     changedOutputs: (out, files) => run({ out, files }, "outputs"),
     close: () => pool.destroy(),
   };

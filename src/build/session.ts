@@ -103,20 +103,17 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         ARTICLE_TEMPLATES,
         ARTICLE_ONLY,
       );
-      const tasks = await runnerFor(options.workers);
       // A one-shot build of unchanged inputs over an untouched output has nothing to do.
       const check =
         persistence === "each-build"
-          ? await checkLastBuild(GENERATOR_STAMP, options, out, cacheDir, templateStamps.all, {
-              stat: (files) => tasks.statFiles(files),
-              check: (dir, files) => tasks.changedOutputs(dir, files),
-            })
+          ? await checkLastBuild(GENERATOR_STAMP, options, out, cacheDir, templateStamps.all)
           : null;
       if (check?.last) {
         lap("unchanged");
         return { ...check.last, written: 0, seconds: (performance.now() - started) / 1000 };
       }
       await forgetLastBuild(cacheDir);
+      const tasks = await runnerFor(options.workers);
       // A session that wrote the output itself trusts its manifest, but for pages it previewed;
       // otherwise the workers check the output against it while this thread loads the cache.
       const opening = openOutput(out, cacheDir, {

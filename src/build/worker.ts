@@ -1,5 +1,4 @@
 import { markBuildError } from "../core/errors.js";
-import { statFiles } from "../load/file-stats.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import { changedOutputs, type RecordedFile, type Staging } from "../write/output.js";
 import {
@@ -59,8 +58,4 @@ export function pages(args: {
 
 export function outputs(args: { out: string; files: readonly RecordedFile[] }) {
   return guarded(() => changedOutputs(args.out, args.files));
-}
-
-export function stats(files: readonly TaskFile[]) {
-  return guarded(() => statFiles(files));
 }

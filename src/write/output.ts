@@ -268,15 +268,12 @@ export async function openOutput(
  * Whether the output folder holds exactly what the last build wrote: no interrupted commit to
  * finish, and every file in the manifest at the size and modification time it was written with.
  */
-export async function outputIntact(
-  out: string,
-  cacheDir: string,
-  check?: OutputOptions["check"],
-): Promise<boolean> {
+export async function outputIntact(out: string, cacheDir: string): Promise<boolean> {
   if ((await stat(path.join(cacheDir, JOURNAL_FILE)).catch(() => null)) !== null) return false;
   const manifest = await loadManifest(path.join(cacheDir, MANIFEST_FILE));
   if (manifest === null || manifest.size === 0) return false;
-  return (await changedFiles(out, manifest, check)).size === 0;
+  for (const [relPath, record] of manifest) if (!holds(out, relPath, record)) return false;
+  return true;
 }
 
 /** Every file of the manifest that is no longer as recorded in `out`. */

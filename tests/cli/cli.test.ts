@@ -148,7 +148,6 @@ describe("broadsheet CLI", () => {
     const trash = path.join(dir, ".checked.trash");
     for (let i = 0; i < 100 && (await exists(trash)); i++) await sleep(100);
     expect(await exists(trash)).toBe(false);
-    // Inputs and output, stat'ed by the workers again, are found unchanged.
     const again = await cli(["build", "seeds", "--out", "checked", "--workers", "2"], dir);
     expect(again.stdout).toMatch(/\(0 files written\)/);
   });
