@@ -136,15 +136,15 @@ export interface OutputWriter {
 export async function openOutput(
   out: string,
   cacheDir: string,
-  trust: OutputOptions = { manifest: false },
+  options: OutputOptions = { manifest: false },
 ): Promise<OutputWriter> {
   const journalPath = path.join(cacheDir, JOURNAL_FILE);
   const manifestPath = path.join(cacheDir, MANIFEST_FILE);
   await mkdir(cacheDir, { recursive: true });
-  await replayJournal(out, journalPath, trust.emptying);
+  await replayJournal(out, journalPath, options.emptying);
   const stagingDir = path.join(path.dirname(out), `.${path.basename(out)}.staging`);
   // What a killed build staged can be a whole site: out of the way now, deleted meanwhile.
-  const leftover = openTrash(trashFor(out), trust.emptying);
+  const leftover = openTrash(trashFor(out), options.emptying);
   leftover.discard(stagingDir);
   leftover.empty();
   await mkdir(stagingDir, { recursive: true });
@@ -153,7 +153,7 @@ export async function openOutput(
   const previous = outExists ? await loadManifest(manifestPath) : null;
   const incremental = previous !== null;
   const changed =
-    previous === null || trust.manifest ? null : await changedFiles(out, previous, trust.check);
+    previous === null || options.manifest ? null : await changedFiles(out, previous, options.check);
   const staging: Staging = { dir: stagingDir, flat: incremental };
   const produced = new Map<string, FileRecord | Staged>();
   const madeDirs = new Set<string>();
@@ -179,7 +179,7 @@ export async function openOutput(
   function unchanged(relPath: string, hash: string): boolean {
     const before = previous?.get(relPath);
     if (before === undefined || before.hash !== hash) return false;
-    const trusted = trust.manifest && !trust.except?.has(relPath);
+    const trusted = options.manifest && !options.except?.has(relPath);
     if (!trusted && (changed?.has(relPath) ?? !holds(out, relPath, before))) return false;
     produced.set(relPath, before);
     return true;
@@ -241,10 +241,10 @@ export async function openOutput(
           .sort();
         const journal: Journal = { staging: stagingDir, flat: true, moves, deletes };
         await writeFile(journalPath, JSON.stringify(journal));
-        applyJournal(out, journal, trust.emptying);
+        applyJournal(out, journal, options.emptying);
         await rm(journalPath, { force: true });
       } else {
-        const trash = openTrash(trashFor(out), trust.emptying);
+        const trash = openTrash(trashFor(out), options.emptying);
         const old = path.join(path.dirname(out), `.${path.basename(out)}.old`);
         trash.discard(old);
         if (outExists) await rename(out, old);
@@ -257,7 +257,7 @@ export async function openOutput(
       return { written, removed: deletes.length };
     },
     async abort() {
-      const trash = openTrash(trashFor(out), trust.emptying);
+      const trash = openTrash(trashFor(out), options.emptying);
       trash.discard(stagingDir);
       trash.empty();
     },
