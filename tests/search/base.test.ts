@@ -99,6 +99,30 @@ describe("search base", () => {
     );
   });
 
+  it("equals a clean build when no article moves, its lists merged rather than sorted", () => {
+    const change = fc.record({ edit: fc.boolean(), remove: fc.boolean() });
+    fc.assert(
+      fc.property(
+        fc.array(change, { minLength: 30, maxLength: 30 }),
+        fc.array(fc.nat(40), { maxLength: 6 }),
+        (changes, inserts) => {
+          const after = before
+            .map((d, n) => (changes[n]?.edit ? article(n, 1) : d))
+            .filter((_, n) => !changes[n]?.remove);
+          inserts.forEach((at, k) => {
+            after.splice(Math.min(at, after.length), 0, article(200 + k, 0));
+          });
+          const base = readSearchBase(first.base, STAMP) as SearchBase;
+          const fresh = clean(after);
+          const rebuilt = incremental(after, base);
+          expect(rebuilt.files).toEqual(fresh.files);
+          expect(Buffer.from(rebuilt.base).equals(Buffer.from(fresh.base))).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it("is refused when altered, truncated or written by another version", () => {
     expect(readSearchBase(first.base, STAMP)?.keys).toHaveLength(30);
     expect(readSearchBaseKeys(first.base, STAMP)).toEqual(readSearchBase(first.base, STAMP)?.keys);

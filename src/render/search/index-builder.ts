@@ -172,6 +172,10 @@ function* encodeIndex(
   // Postings from the pool alone, already in article order, need no sort.
   const direct = inOrder && c.kept.size === 0;
   const baseOrd = all.baseSlot.map((slot) => (slot < 0 ? -1 : (ordOf[slot] as number)));
+  // When the articles analysed now and those kept from the base are each still in order (an
+  // edit that moves no article), a term's two lists merge instead of being sorted together:
+  // sorting took a second for the 32 million postings of 100,000 articles.
+  const merge = !direct && increasing(ordOf.subarray(0, c.ids.length)) && increasing(baseOrd);
   const avg = all.lengths.reduce((s, x) => s + x, 0) / (n || 1);
   const norms = Float64Array.from(order, (slot) => lengthNorm(all.lengths[slot] as number, avg));
   const value = postingValues(norms);
@@ -195,6 +199,10 @@ function* encodeIndex(
   let weights = new Int32Array(1024);
   let values = new Uint8Array(1024);
   let scratch = new Int32Array(1024);
+  let poolOrds = new Int32Array(1024);
+  let poolWeights = new Int32Array(1024);
+  let baseOrds = new Int32Array(1024);
+  let baseWeights = new Int32Array(1024);
   const baseTerms = c.base?.terms ?? [];
   for (const { term, pooled, base } of mergeTerms(c.table.terms.slice().sort(), baseTerms)) {
     let size = 0;
@@ -212,13 +220,28 @@ function* encodeIndex(
       weights = new Int32Array(bound);
       values = new Uint8Array(bound);
       scratch = new Int32Array(bound);
+      if (merge) {
+        poolOrds = new Int32Array(bound);
+        poolWeights = new Int32Array(bound);
+        baseOrds = new Int32Array(bound);
+        baseWeights = new Int32Array(bound);
+      }
     }
     if (maxListBytes(bound) > listOut.length) listOut = new Uint8Array(maxListBytes(bound));
-    const into = { direct, ords, weights, keys };
-    let count = decodeList(raw, size, ordOf, into, 0);
-    if (old !== null) count = decodeList(old, old.length, baseOrd, into, count);
+    let count: number;
+    if (merge) {
+      const fromPool = { direct: true, ords: poolOrds, weights: poolWeights, keys };
+      const fromBase = { direct: true, ords: baseOrds, weights: baseWeights, keys };
+      const a = decodeList(raw, size, ordOf, fromPool, 0);
+      const b = old === null ? 0 : decodeList(old, old.length, baseOrd, fromBase, 0);
+      count = mergeLists(fromPool, a, fromBase, b, ords, weights);
+    } else {
+      const into = { direct, ords, weights, keys };
+      count = decodeList(raw, size, ordOf, into, 0);
+      if (old !== null) count = decodeList(old, old.length, baseOrd, into, count);
+    }
     if (count === 0) continue;
-    if (!direct) {
+    if (!direct && !merge) {
       const sortedKeys = keys.subarray(0, count).sort();
       for (let i = 0; i < count; i++) {
         const k = sortedKeys[i] as number;
@@ -327,6 +350,41 @@ function decodeList(
       keys[n] = ord * 4194304 + w;
     }
     n++;
+  }
+  return n;
+}
+
+/** Whether the ordinals, ignoring -1, rise strictly. */
+function increasing(ords: Int32Array): boolean {
+  let last = -1;
+  for (const ord of ords) {
+    if (ord < 0) continue;
+    if (ord <= last) return false;
+    last = ord;
+  }
+  return true;
+}
+
+/** Merges two lists sorted by ordinal, with no ordinal in both, into `ords` and `weights`. */
+function mergeLists(
+  a: Decoded,
+  aCount: number,
+  b: Decoded,
+  bCount: number,
+  ords: Int32Array,
+  weights: Int32Array,
+): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < aCount || j < bCount) {
+    if (j >= bCount || (i < aCount && (a.ords[i] as number) < (b.ords[j] as number))) {
+      ords[n] = a.ords[i] as number;
+      weights[n++] = a.weights[i++] as number;
+    } else {
+      ords[n] = b.ords[j] as number;
+      weights[n++] = b.weights[j++] as number;
+    }
   }
   return n;
 }
