@@ -11,7 +11,7 @@ import {
 import { mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { BuildError } from "../core/errors.js";
-import { type Emptying, openTrash, trashFor } from "./trash.js";
+import { type Emptying, openTrash, type Trash, trashFor } from "./trash.js";
 
 /** What the previous build wrote: path → hash, size and mtime of the file in the output. */
 type Manifest = Map<string, FileRecord>;
@@ -141,12 +141,12 @@ export async function openOutput(
   const journalPath = path.join(cacheDir, JOURNAL_FILE);
   const manifestPath = path.join(cacheDir, MANIFEST_FILE);
   await mkdir(cacheDir, { recursive: true });
-  await replayJournal(out, journalPath, options.emptying);
+  // What this build replaces or removes, emptied once it commits or aborts.
+  const trash = openTrash(trashFor(out), options.emptying);
+  await replayJournal(out, journalPath, trash);
   const stagingDir = path.join(path.dirname(out), `.${path.basename(out)}.staging`);
-  // What a killed build staged can be a whole site: out of the way now, deleted meanwhile.
-  const leftover = openTrash(trashFor(out), options.emptying);
-  leftover.discard(stagingDir);
-  leftover.empty();
+  // What a killed build staged can be a whole site: out of the way now.
+  trash.discard(stagingDir);
   await mkdir(stagingDir, { recursive: true });
 
   const outExists = (await stat(out).catch(() => null))?.isDirectory() ?? false;
@@ -241,23 +241,21 @@ export async function openOutput(
           .sort();
         const journal: Journal = { staging: stagingDir, flat: true, moves, deletes };
         await writeFile(journalPath, JSON.stringify(journal));
-        applyJournal(out, journal, options.emptying);
+        applyJournal(out, journal, trash);
         await rm(journalPath, { force: true });
       } else {
-        const trash = openTrash(trashFor(out), options.emptying);
         const old = path.join(path.dirname(out), `.${path.basename(out)}.old`);
         trash.discard(old);
         if (outExists) await rename(out, old);
         await rename(stagingDir, out);
         trash.discard(old);
-        trash.empty();
       }
       await rm(stagingDir, { recursive: true, force: true });
       await saveManifest(manifestPath, out, produced);
+      trash.empty();
       return { written, removed: deletes.length };
     },
     async abort() {
-      const trash = openTrash(trashFor(out), options.emptying);
       trash.discard(stagingDir);
       trash.empty();
     },
@@ -312,10 +310,9 @@ export function hashOf(contents: string | Uint8Array): string {
 
 /**
  * Applies a journal with synchronous calls, like page writes: thousands of renames go faster.
- * Replaced and removed files go to the trash (see `trash.ts`), emptied once all are moved.
+ * Replaced and removed files go to the trash (see `trash.ts`).
  */
-function applyJournal(out: string, journal: Journal, emptying?: Emptying): void {
-  const trash = openTrash(trashFor(out), emptying);
+function applyJournal(out: string, journal: Journal, trash: Trash): void {
   const made = new Set<string>();
   for (const relPath of journal.moves) {
     const from = stagedPath({ dir: journal.staging, flat: journal.flat === true }, relPath);
@@ -339,7 +336,6 @@ function applyJournal(out: string, journal: Journal, emptying?: Emptying): void 
     trash.discard(target);
     removeEmptyParents(out, path.dirname(target));
   }
-  trash.empty();
 }
 
 function removeEmptyParents(root: string, dir: string): void {
@@ -353,15 +349,11 @@ function removeEmptyParents(root: string, dir: string): void {
 }
 
 /** Finishes a commit that a killed build left half done, so the output is whole again. */
-async function replayJournal(
-  out: string,
-  journalPath: string,
-  emptying: Emptying | undefined,
-): Promise<void> {
+async function replayJournal(out: string, journalPath: string, trash: Trash): Promise<void> {
   const text = await readFile(journalPath, "utf8").catch(() => null);
   if (text === null) return;
   try {
-    applyJournal(out, JSON.parse(text) as Journal, emptying);
+    applyJournal(out, JSON.parse(text) as Journal, trash);
   } catch (error) {
     throw new BuildError(
       `Could not finish the interrupted update of ${out}: ${(error as Error).message}. Delete ${out} and build again.`,

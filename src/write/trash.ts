@@ -40,7 +40,7 @@ const EMPTIER = fileURLToPath(new URL("./empty-trash.js", import.meta.url));
 
 let opened = 0;
 
-/** Opens the trash at `root` for one commit, in a folder of its own. */
+/** Opens the trash at `root` for one build, in a folder of its own. */
 export function openTrash(root: string, how: Emptying = "detached"): Trash {
   const folder = path.join(root, `${process.pid}-${Date.now()}-${++opened}`);
   let made = false;
@@ -86,8 +86,8 @@ export function openTrash(root: string, how: Emptying = "detached"): Trash {
 }
 
 /**
- * Deletes every commit's folder in the trash, then the trash if it is empty. Folders a commit
- * creates meanwhile are left to the emptier that commit starts.
+ * Deletes every build's folder in the trash, then the trash if it is empty. Folders a build
+ * creates meanwhile are left to the emptier that build starts.
  */
 export function emptyTrash(root: string): void {
   let folders: string[];
