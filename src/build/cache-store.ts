@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { hash53 } from "../clean/hash.js";
 import { createStringSharer, type StringSharer } from "../model/share-strings.js";
 import {
   type BuildCache,
@@ -19,7 +20,7 @@ export const CACHE_FILE = "build-cache.json";
 export const SEGMENTS_DIR = "build-cache";
 
 /** Bumped whenever what the cache holds, or how pages are made from it, changes. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 /** Entries per bucket at most, on average: a bucket is serialised, hashed and read whole. */
 const BUCKET_SIZE = 4096;
 
@@ -242,14 +243,9 @@ function bucketsFor(entries: number): number {
   return buckets;
 }
 
-/** FNV-1a over the key's UTF-16 code units: stable across runs and platforms. */
+/** A bucket by the key's `hash53`: stable across runs and platforms. */
 function bucketOf(key: string, buckets: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) & (buckets - 1);
+  return hash53(key) % buckets;
 }
 
 function sha256(bytes: string | Uint8Array): string {
