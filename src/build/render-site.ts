@@ -64,6 +64,26 @@ export async function renderSite(
   writer: OutputWriter,
   onPage: () => void,
 ): Promise<RenderCache> {
+  // The data exports and feeds need only the archive: written while the workers render article
+  // pages, in time the main thread would spend waiting for them.
+  const exporting = writeExports(input, writer);
+  exporting.catch(() => undefined);
+  try {
+    return await renderPagesAndIndex(input, writer, onPage, exporting);
+  } catch (error) {
+    // A failed build must not leave it writing into a staging folder a later build reuses.
+    await exporting.catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Everything but the exports and feeds, which `exporting` writes meanwhile. */
+async function renderPagesAndIndex(
+  input: RenderInput,
+  writer: OutputWriter,
+  onPage: () => void,
+  exporting: Promise<void>,
+): Promise<RenderCache> {
   const { archive, site, templates } = input;
   const lap = createPhaseTimer();
   const write = async (spec: PageSpec) => {
@@ -105,142 +125,130 @@ export async function renderSite(
   // Only the keys of the last build's search base are read before the article pages, to ask
   // workers for the documents it lacks; the base itself, as large as a sixth of the text, is read
   // once the workers are done with the pages.
-  // The data exports and feeds need only the archive: written while the workers render article
-  // pages, in time the main thread would spend waiting for them.
-  const exporting = writeExports(input, writer);
-  exporting.catch(() => undefined);
-  try {
-    const baseKeys = new Set(keepSearch ? [] : ((await input.searchBase.keys()) ?? []));
-    let search = keepSearch ? null : createSearchIndexBuilder();
-    /** Articles rendered without a search document, to take from the base. */
-    const fromBase: RenderItem[] = [];
-    lap("search base keys");
-    // A page found the same as the previous build's was kept (or rendered again) by `settle`.
-    const stage = async (page: RenderedPage) => {
-      if (page.html !== null) await writer.write(page.path, page.html);
-      else if (!page.same) writer.adopt(page.path, page.hash);
-      onPage();
-    };
-    const parallel = Math.max(2, input.workers * 4);
-    const renderArticles = (batch: readonly RenderItem[], compare: boolean) =>
-      input.runner.render(
-        batch.map((item) => ({
-          ...item,
-          previousHash: compare ? writer.previousHash(item.entry.path) : null,
-          analyse: search !== null && !baseKeys.has(docKeys[item.entry.id] as string),
-        })),
-        input.mode,
-        site,
-        { dir: input.templatesDir, stamp: input.stamp },
-        writer.staging,
-      );
-    const renderBatch = async (batch: readonly RenderItem[]) =>
-      settle(writer, batch, await renderArticles(batch, true), (redo) =>
-        renderArticles(redo, false),
-      );
-    let i = 0;
-    for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
-      for (const page of batch) {
-        const item = toRender[i++] as RenderItem;
-        if (page.search !== null) search?.add(page.search, docKeys[item.entry.id] as string);
-        else if (search !== null) fromBase.push(item);
-        await stage(page);
-      }
+  const baseKeys = new Set(keepSearch ? [] : ((await input.searchBase.keys()) ?? []));
+  let search = keepSearch ? null : createSearchIndexBuilder();
+  /** Articles rendered without a search document, to take from the base. */
+  const fromBase: RenderItem[] = [];
+  lap("search base keys");
+  // A page found the same as the previous build's was kept (or rendered again) by `settle`.
+  const stage = async (page: RenderedPage) => {
+    if (page.html !== null) await writer.write(page.path, page.html);
+    else if (!page.same) writer.adopt(page.path, page.hash);
+    onPage();
+  };
+  const parallel = Math.max(2, input.workers * 4);
+  const renderArticles = (batch: readonly RenderItem[], compare: boolean) =>
+    input.runner.render(
+      batch.map((item) => ({
+        ...item,
+        previousHash: compare ? writer.previousHash(item.entry.path) : null,
+        analyse: search !== null && !baseKeys.has(docKeys[item.entry.id] as string),
+      })),
+      input.mode,
+      site,
+      { dir: input.templatesDir, stamp: input.stamp },
+      writer.staging,
+    );
+  const renderBatch = async (batch: readonly RenderItem[]) =>
+    settle(writer, batch, await renderArticles(batch, true), (redo) => renderArticles(redo, false));
+  let i = 0;
+  for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
+    for (const page of batch) {
+      const item = toRender[i++] as RenderItem;
+      if (page.search !== null) search?.add(page.search, docKeys[item.entry.id] as string);
+      else if (search !== null) fromBase.push(item);
+      await stage(page);
     }
-    lap("article pages");
-    baseKeys.clear();
-    const toAnalyze: RenderItem[] = [];
-    if (search !== null) {
-      const base = await input.searchBase.load();
-      if (base !== null) search.useBase(base);
-      // The base read whole decides: an article it lacks after all (the file changed or failed
-      // its check since its keys were read) is analysed again.
-      const ords = new Map(base?.keys.map((key, ord) => [key, ord]));
-      const take = (item: RenderItem) => {
-        const ord = ords.get(docKeys[item.entry.id] as string);
-        if (ord === undefined) toAnalyze.push(item);
-        else search?.keep(ord, item.entry.id, storedFields(item.entry));
-      };
-      for (const list of [fromBase, unchanged]) for (const item of list) take(item);
-    }
-    const analyzeBatch = (batch: readonly RenderItem[]) => input.runner.analyze(batch, input.mode);
-    i = 0;
-    for await (const docs of inBatches(toAnalyze, ARTICLE_BATCH, parallel, analyzeBatch)) {
-      for (const doc of docs) {
-        const { entry } = toAnalyze[i++] as RenderItem;
-        search?.add(doc, docKeys[entry.id] as string);
-      }
-    }
-    let searchFiles = input.previous.search.files;
-    if (search !== null) {
-      const next = await input.searchBase.open();
-      try {
-        const written: string[] = [];
-        for (const file of search.finish(next.output)) {
-          await writer.write(file.path, file.contents);
-          written.push(file.path);
-        }
-        await next.commit();
-        searchFiles = written;
-      } catch (error) {
-        await next.abort();
-        throw error;
-      }
-      // The builder holds every posting and snippet: let it go before the listing pages.
-      search = null;
-      collectGarbage();
-    }
-    lap("search index");
-    const source = { dir: input.templatesDir, stamp: input.pagesStamp };
-    const renderPages = async (specs: readonly PageSpec[]) =>
-      settle(
-        writer,
-        specs,
-        await input.runner.pages(
-          specs,
-          source,
-          writer.staging,
-          specs.map((spec) => writer.previousHash(spec.path)),
-        ),
-        (redo) => input.runner.pages(redo, source, writer.staging, []),
-      );
-    // A listing page whose data and templates are unchanged is kept without rendering it again.
-    function* listings(): Generator<PageSpec> {
-      for (const spec of chain(
-        listingPages(archive, site, input.pageSize),
-        indexPages(archive, site),
-      )) {
-        const key = digestText([input.pagesStamp, spec.template, pageDataJson(spec.data)]);
-        renders.set(spec.path, key);
-        if (input.previous.renders.get(spec.path) === key && writer.keep(spec.path)) onPage();
-        else yield spec;
-      }
-    }
-    for await (const batch of inBatches(listings(), PAGE_BATCH, parallel, renderPages)) {
-      for (const page of batch) await stage(page);
-    }
-    await write(searchPage(site));
-    await write(notFoundPage(site));
-    await write(reportPage(archive, input.diagnostics, site));
-    lap("listing pages");
-    await copyAssets(input.templatesDir, writer);
-    await exporting;
-    if (site.baseUrl !== null) {
-      const pages = [...writer.produced.keys()]
-        .filter((p) => p.endsWith(".html") && p !== "404.html")
-        .sort();
-      for (const file of renderSitemaps(pages, site.baseUrl))
-        await writer.write(file.path, file.contents);
-    } else {
-      await writer.write("robots.txt", "User-agent: *\nAllow: /\n");
-    }
-    lap("exports, feeds and sitemaps");
-    return { renders, search: { key: searchKey, files: searchFiles } };
-  } catch (error) {
-    // A failed build must not leave it writing into a staging folder a later build reuses.
-    await exporting.catch(() => undefined);
-    throw error;
   }
+  lap("article pages");
+  baseKeys.clear();
+  const toAnalyze: RenderItem[] = [];
+  if (search !== null) {
+    const base = await input.searchBase.load();
+    if (base !== null) search.useBase(base);
+    // The base read whole decides: an article it lacks after all (the file changed or failed
+    // its check since its keys were read) is analysed again.
+    const ords = new Map(base?.keys.map((key, ord) => [key, ord]));
+    const take = (item: RenderItem) => {
+      const ord = ords.get(docKeys[item.entry.id] as string);
+      if (ord === undefined) toAnalyze.push(item);
+      else search?.keep(ord, item.entry.id, storedFields(item.entry));
+    };
+    for (const list of [fromBase, unchanged]) for (const item of list) take(item);
+  }
+  const analyzeBatch = (batch: readonly RenderItem[]) => input.runner.analyze(batch, input.mode);
+  i = 0;
+  for await (const docs of inBatches(toAnalyze, ARTICLE_BATCH, parallel, analyzeBatch)) {
+    for (const doc of docs) {
+      const { entry } = toAnalyze[i++] as RenderItem;
+      search?.add(doc, docKeys[entry.id] as string);
+    }
+  }
+  let searchFiles = input.previous.search.files;
+  if (search !== null) {
+    const next = await input.searchBase.open();
+    try {
+      const written: string[] = [];
+      for (const file of search.finish(next.output)) {
+        await writer.write(file.path, file.contents);
+        written.push(file.path);
+      }
+      await next.commit();
+      searchFiles = written;
+    } catch (error) {
+      await next.abort();
+      throw error;
+    }
+    // The builder holds every posting and snippet: let it go before the listing pages.
+    search = null;
+    collectGarbage();
+  }
+  lap("search index");
+  const source = { dir: input.templatesDir, stamp: input.pagesStamp };
+  const renderPages = async (specs: readonly PageSpec[]) =>
+    settle(
+      writer,
+      specs,
+      await input.runner.pages(
+        specs,
+        source,
+        writer.staging,
+        specs.map((spec) => writer.previousHash(spec.path)),
+      ),
+      (redo) => input.runner.pages(redo, source, writer.staging, []),
+    );
+  // A listing page whose data and templates are unchanged is kept without rendering it again.
+  function* listings(): Generator<PageSpec> {
+    for (const spec of chain(
+      listingPages(archive, site, input.pageSize),
+      indexPages(archive, site),
+    )) {
+      const key = digestText([input.pagesStamp, spec.template, pageDataJson(spec.data)]);
+      renders.set(spec.path, key);
+      if (input.previous.renders.get(spec.path) === key && writer.keep(spec.path)) onPage();
+      else yield spec;
+    }
+  }
+  for await (const batch of inBatches(listings(), PAGE_BATCH, parallel, renderPages)) {
+    for (const page of batch) await stage(page);
+  }
+  await write(searchPage(site));
+  await write(notFoundPage(site));
+  await write(reportPage(archive, input.diagnostics, site));
+  lap("listing pages");
+  await copyAssets(input.templatesDir, writer);
+  await exporting;
+  if (site.baseUrl !== null) {
+    const pages = [...writer.produced.keys()]
+      .filter((p) => p.endsWith(".html") && p !== "404.html")
+      .sort();
+    for (const file of renderSitemaps(pages, site.baseUrl))
+      await writer.write(file.path, file.contents);
+  } else {
+    await writer.write("robots.txt", "User-agent: *\nAllow: /\n");
+  }
+  lap("exports, feeds and sitemaps");
+  return { renders, search: { key: searchKey, files: searchFiles } };
 }
 
 /** Writes `articles.ndjson`, `articles.csv` and, with a base URL, the feeds. */
