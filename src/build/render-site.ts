@@ -10,6 +10,7 @@ import { type PageSpec, pageDataJson, type SiteContext } from "../render/pages/c
 import { indexPages } from "../render/pages/indexes.js";
 import { listingPages } from "../render/pages/listings.js";
 import { notFoundPage, reportPage, searchPage } from "../render/pages/misc.js";
+import type { AnalyzedDoc } from "../render/search/analyze.js";
 import { createSearchIndexBuilder, type StoredFields } from "../render/search/index-builder.js";
 import { renderSitemaps } from "../render/sitemap.js";
 import type { Templates } from "../render/templates.js";
@@ -155,7 +156,8 @@ async function renderPagesAndIndex(
   for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
     for (const page of batch) {
       const item = toRender[i++] as RenderItem;
-      if (page.search !== null) search?.add(page.search, docKeys[item.entry.id] as string);
+      if (page.search !== null)
+        search?.add(sharing(page.search, item.entry), docKeys[item.entry.id] as string);
       else if (search !== null) fromBase.push(item);
       await stage(page);
     }
@@ -181,7 +183,7 @@ async function renderPagesAndIndex(
   for await (const docs of inBatches(toAnalyze, ARTICLE_BATCH, parallel, analyzeBatch)) {
     for (const doc of docs) {
       const { entry } = toAnalyze[i++] as RenderItem;
-      search?.add(doc, docKeys[entry.id] as string);
+      search?.add(sharing(doc, entry), docKeys[entry.id] as string);
     }
   }
   let searchFiles = input.previous.search.files;
@@ -308,6 +310,14 @@ function* chain<T>(...parts: Iterable<T>[]): Generator<T> {
 function storedFields(entry: Entry): StoredFields {
   const { path, title, date, source, authors } = searchFields(entry);
   return { path, title, date, source, authors };
+}
+
+/**
+ * The document with its stored fields taken from the entry, as the base's articles are kept: the
+ * worker's are equal copies (`searchFields`), which the index would otherwise hold a second time.
+ */
+function sharing(doc: AnalyzedDoc, entry: Entry): AnalyzedDoc {
+  return { ...doc, stored: { ...storedFields(entry), snippet: doc.stored.snippet } };
 }
 
 function neighbour(entries: readonly Entry[], id: number): Pick<Entry, "path" | "title"> | null {

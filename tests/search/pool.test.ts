@@ -50,6 +50,17 @@ describe("PostingPool", () => {
     );
   });
 
+  it("continues a list in the next block when one is full", () => {
+    const pool = new PostingPool();
+    // Two bytes a posting: 20 million of them fill more than one 32 MiB block.
+    const n = 20_000_000;
+    for (let s = 0; s < n; s++) pool.push(0, s, s % 100);
+    const { bytes, length } = pool.read(0, new Uint8Array(1));
+    expect(length).toBe(2 * n);
+    const tail = decode(bytes.subarray(length - 4), 4);
+    expect(tail.map(([, weight]) => weight)).toEqual([(n - 2) % 100, (n - 1) % 100]);
+  });
+
   it("holds a long list of small postings", () => {
     const pool = new PostingPool();
     for (let s = 0; s < 300_000; s++) pool.push(s % 3, s, s % 128);

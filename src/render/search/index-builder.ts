@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { OutputFile } from "../../core/types.js";
 import { type AnalyzedDoc, facetKey, type StoredDoc } from "./analyze.js";
 import { type SearchBase, SearchBaseWriter } from "./base.js";
+import { ByteStore } from "./byte-store.js";
 import { PostingPool } from "./posting-pool.js";
 import { lengthNorm, maxListBytes, quantizeWithNorm, writeList } from "./postings.js";
 import {
@@ -69,6 +70,7 @@ export function createSearchIndexBuilder(): SearchIndexBuilder {
   const ids: number[] = [];
   const lengths: number[] = [];
   const stored: StoredDoc[] = [];
+  const snippets = new ByteStore();
   const keys: string[] = [];
   let base: SearchBase | null = null;
   const kept: Collected["kept"] = new Map();
@@ -84,7 +86,7 @@ export function createSearchIndexBuilder(): SearchIndexBuilder {
       const slot = ids.length;
       ids.push(doc.id);
       lengths.push(doc.length);
-      stored.push(doc.stored);
+      stored.push({ ...doc.stored, snippet: snippets.copy(doc.stored.snippet) });
       keys.push(key);
       const { terms, weights, hashes } = doc;
       for (let k = 0; k < terms.length; k++) {

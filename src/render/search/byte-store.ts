@@ -1,0 +1,25 @@
+/**
+ * Bytes of many small items copied into shared 32 MiB chunks. glibc serves allocations under
+ * 32 MiB from its heap, which keeps their pages resident after they are freed; an item per
+ * buffer also costs a backing store of its own. Measured on a clean 100,000-article build, the
+ * builder's buffers held that way stayed resident through the listing pages and the commit.
+ */
+export const CHUNK = 32 * 1024 * 1024;
+
+/** Append-only store of byte strings, each handed back as a view into a chunk. */
+export class ByteStore {
+  private chunk = new Uint8Array(0);
+  private used = 0;
+
+  /** A copy of `bytes` in the store. */
+  copy(bytes: Uint8Array): Uint8Array {
+    if (this.used + bytes.length > this.chunk.length) {
+      this.chunk = new Uint8Array(Math.max(CHUNK, bytes.length));
+      this.used = 0;
+    }
+    const view = this.chunk.subarray(this.used, this.used + bytes.length);
+    view.set(bytes);
+    this.used += bytes.length;
+    return view;
+  }
+}

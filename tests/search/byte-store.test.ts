@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { ByteStore, CHUNK } from "../../src/render/search/byte-store.js";
+
+describe("ByteStore", () => {
+  it("keeps copies that later changes to the source do not reach, across chunks", () => {
+    const store = new ByteStore();
+    const item = new Uint8Array(3000);
+    const copies: Uint8Array[] = [];
+    const count = Math.ceil((2.5 * CHUNK) / item.length);
+    for (let i = 0; i < count; i++) {
+      item.fill(i % 251);
+      copies.push(store.copy(item));
+    }
+    item.fill(255);
+    expect(new Set(copies.map((c) => c.buffer)).size).toBe(3);
+    copies.forEach((copy, i) => {
+      expect(copy.length).toBe(3000);
+      expect(copy[0]).toBe(i % 251);
+      expect(copy[2999]).toBe(i % 251);
+    });
+  });
+
+  it("takes an item larger than a chunk whole", () => {
+    const store = new ByteStore();
+    const small = store.copy(Uint8Array.of(1, 2, 3));
+    const big = store.copy(new Uint8Array(CHUNK + 10).fill(7));
+    expect(big.length).toBe(CHUNK + 10);
+    expect(big[CHUNK + 9]).toBe(7);
+    expect([...small]).toEqual([1, 2, 3]);
+  });
+});
