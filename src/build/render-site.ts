@@ -91,26 +91,25 @@ async function renderPagesAndIndex(
     await writer.write(spec.path, templates.render(spec.template, spec.data));
     onPage();
   };
-  const items = archive.entries.map((entry) => ({
+  // Made for a batch as it goes to a worker: held for every article, the items and their
+  // neighbours were four objects an article through the whole render.
+  const itemOf = (entry: Entry): RenderItem => ({
     file: fileOf(input.files, entry.file),
     entry,
-    nav: {
-      newer: neighbour(archive.entries, entry.id - 1),
-      older: neighbour(archive.entries, entry.id + 1),
-    },
-  }));
+    nav: navOf(archive.entries, entry.id),
+  });
   const renders = new Map<string, string>();
-  const toRender: RenderItem[] = [];
-  const unchanged: RenderItem[] = [];
-  for (const item of items) {
-    const key = digest([input.stamp, site, item.entry, item.nav]);
-    renders.set(item.entry.path, key);
-    const same = input.previous.renders.get(item.entry.path) === key;
-    if (same && writer.keep(item.entry.path)) {
-      unchanged.push(item);
+  const toRender: Entry[] = [];
+  const unchanged: Entry[] = [];
+  for (const entry of archive.entries) {
+    const key = digest([input.stamp, site, entry, navOf(archive.entries, entry.id)]);
+    renders.set(entry.path, key);
+    const same = input.previous.renders.get(entry.path) === key;
+    if (same && writer.keep(entry.path)) {
+      unchanged.push(entry);
       onPage();
     } else {
-      toRender.push(item);
+      toRender.push(entry);
     }
   }
 
@@ -129,7 +128,7 @@ async function renderPagesAndIndex(
   const baseKeys = new Set(keepSearch ? [] : ((await input.searchBase.keys()) ?? []));
   let search = keepSearch ? null : createSearchIndexBuilder();
   /** Articles rendered without a search document, to take from the base. */
-  const fromBase: RenderItem[] = [];
+  const fromBase: Entry[] = [];
   lap("search base keys");
   // A page found the same as the previous build's was kept (or rendered again) by `settle`.
   const stage = async (page: RenderedPage) => {
@@ -138,51 +137,53 @@ async function renderPagesAndIndex(
     onPage();
   };
   const parallel = Math.max(2, input.workers * 4);
-  const renderArticles = (batch: readonly RenderItem[], compare: boolean) =>
+  const renderArticles = (batch: readonly Entry[], compare: boolean) =>
     input.runner.render(
-      batch.map((item) => ({
-        ...item,
-        previousHash: compare ? writer.previousHash(item.entry.path) : null,
-        analyse: search !== null && !baseKeys.has(docKeys[item.entry.id] as string),
+      batch.map((entry) => ({
+        ...itemOf(entry),
+        previousHash: compare ? writer.previousHash(entry.path) : null,
+        analyse: search !== null && !baseKeys.has(docKeys[entry.id] as string),
       })),
       input.mode,
       site,
       { dir: input.templatesDir, stamp: input.stamp },
       writer.staging,
     );
-  const renderBatch = async (batch: readonly RenderItem[]) =>
+  const renderBatch = async (batch: readonly Entry[]) =>
     settle(writer, batch, await renderArticles(batch, true), (redo) => renderArticles(redo, false));
   let i = 0;
   for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
     for (const page of batch) {
-      const item = toRender[i++] as RenderItem;
+      const entry = toRender[i++] as Entry;
       if (page.search !== null)
-        search?.add(sharing(page.search, item.entry), docKeys[item.entry.id] as string);
-      else if (search !== null) fromBase.push(item);
-      await stage(page);
+        search?.add(sharing(page.search, entry), docKeys[entry.id] as string);
+      else if (search !== null) fromBase.push(entry);
+      // The writer keeps the entry's path, not the worker's copy of it.
+      await stage({ ...page, path: entry.path });
     }
   }
   lap("article pages");
   baseKeys.clear();
-  const toAnalyze: RenderItem[] = [];
+  const toAnalyze: Entry[] = [];
   if (search !== null) {
     const base = await input.searchBase.load();
     if (base !== null) search.useBase(base);
     // The base read whole decides: an article it lacks after all (the file changed or failed
     // its check since its keys were read) is analysed again.
     const ords = new Map(base?.keys.map((key, ord) => [key, ord]));
-    const take = (item: RenderItem) => {
-      const ord = ords.get(docKeys[item.entry.id] as string);
-      if (ord === undefined) toAnalyze.push(item);
-      else search?.keep(ord, item.entry.id, storedFields(item.entry));
+    const take = (entry: Entry) => {
+      const ord = ords.get(docKeys[entry.id] as string);
+      if (ord === undefined) toAnalyze.push(entry);
+      else search?.keep(ord, entry.id, storedFields(entry));
     };
-    for (const list of [fromBase, unchanged]) for (const item of list) take(item);
+    for (const list of [fromBase, unchanged]) for (const entry of list) take(entry);
   }
-  const analyzeBatch = (batch: readonly RenderItem[]) => input.runner.analyze(batch, input.mode);
+  const analyzeBatch = (batch: readonly Entry[]) =>
+    input.runner.analyze(batch.map(itemOf), input.mode);
   i = 0;
   for await (const docs of inBatches(toAnalyze, ARTICLE_BATCH, parallel, analyzeBatch)) {
     for (const doc of docs) {
-      const { entry } = toAnalyze[i++] as RenderItem;
+      const entry = toAnalyze[i++] as Entry;
       search?.add(sharing(doc, entry), docKeys[entry.id] as string);
     }
   }
@@ -207,8 +208,8 @@ async function renderPagesAndIndex(
   }
   lap("search index");
   const source = { dir: input.templatesDir, stamp: input.pagesStamp };
-  const renderPages = async (specs: readonly PageSpec[]) =>
-    settle(
+  const renderPages = async (specs: readonly PageSpec[]) => {
+    const pages = await settle(
       writer,
       specs,
       await input.runner.pages(
@@ -219,6 +220,9 @@ async function renderPagesAndIndex(
       ),
       (redo) => input.runner.pages(redo, source, writer.staging, []),
     );
+    // The writer keeps the spec's path, not the worker's copy of it.
+    return pages.map((page, k) => ({ ...page, path: (specs[k] as PageSpec).path }));
+  };
   // A listing page whose data and templates are unchanged is kept without rendering it again.
   function* listings(): Generator<PageSpec> {
     for (const spec of chain(
@@ -318,6 +322,10 @@ function storedFields(entry: Entry): StoredFields {
  */
 function sharing(doc: AnalyzedDoc, entry: Entry): AnalyzedDoc {
   return { ...doc, stored: { ...storedFields(entry), snippet: doc.stored.snippet } };
+}
+
+function navOf(entries: readonly Entry[], id: number): RenderItem["nav"] {
+  return { newer: neighbour(entries, id - 1), older: neighbour(entries, id + 1) };
 }
 
 function neighbour(entries: readonly Entry[], id: number): Pick<Entry, "path" | "title"> | null {
