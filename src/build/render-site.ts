@@ -133,7 +133,7 @@ async function renderPagesAndIndex(
   // A page found the same as the previous build's was kept (or rendered again) by `settle`.
   const stage = async (page: RenderedPage) => {
     if (page.html !== null) await writer.write(page.path, page.html);
-    else if (!page.same) writer.adopt(page.path, page.hash);
+    else if (!page.same) writer.adopt(page.path, page.hash, page.stamp);
     onPage();
   };
   const parallel = Math.max(2, input.workers * 4);

@@ -11,7 +11,7 @@ import { type ArticleNav, articlePage } from "../render/pages/article.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import { type AnalyzedDoc, analyzeForSearch, type SearchDoc } from "../render/search/analyze.js";
 import { createTemplates, type Templates } from "../render/templates.js";
-import { hashOf, type Staging, writeStaged } from "../write/output.js";
+import { type FileStamp, hashOf, type Staging, writeStaged } from "../write/output.js";
 
 /** An input file as tasks see it. */
 export interface TaskFile {
@@ -164,6 +164,8 @@ export interface RenderedPage {
   readonly html: string | null;
   readonly hash: string;
   readonly same: boolean;
+  /** The staged file's size and time, when the worker wrote it. */
+  readonly stamp: FileStamp | null;
 }
 
 /**
@@ -190,10 +192,10 @@ function stagePage(
   previousHash: string | null,
 ): RenderedPage {
   const hash = hashOf(html);
-  if (staging === null) return { path: relPath, html, hash, same: false };
-  if (hash === previousHash) return { path: relPath, html: null, hash, same: true };
-  writeStaged(staging, relPath, html);
-  return { path: relPath, html: null, hash, same: false };
+  if (staging === null) return { path: relPath, html, hash, same: false, stamp: null };
+  if (hash === previousHash) return { path: relPath, html: null, hash, same: true, stamp: null };
+  const stamp = writeStaged(staging, relPath, html);
+  return { path: relPath, html: null, hash, same: false, stamp };
 }
 
 /** Parses and cleans articles again for the search index only, when their pages are unchanged. */

@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
 import {
+  closeSync,
   createWriteStream,
   existsSync,
+  fstatSync,
   mkdirSync,
+  openSync,
   renameSync,
   rmdirSync,
   statSync,
@@ -24,6 +27,14 @@ interface FileRecord {
 /** A file written to the staging folder in this build, with the hash of its bytes. */
 interface Staged {
   readonly staged: string;
+  /** Its size and time as written, which the moves into the output keep; `null` if not known. */
+  readonly stamp: FileStamp | null;
+}
+
+/** Size and modification time of a file. */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
 }
 
 /** Pending moves and deletes, written before the output is touched so a killed commit can finish. */
@@ -59,10 +70,26 @@ export function writeStaged(
   staging: Staging,
   relPath: string,
   contents: string | Uint8Array,
-): void {
+): FileStamp {
   const target = stagedPath(staging, relPath);
   if (!staging.flat) mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, contents);
+  return writeStamped(target, contents);
+}
+
+/**
+ * Writes a file and reads its size and time from the open file, for the manifest: a `stat` of
+ * each path after the commit took 168 s of a 1,000,000-article build, its files long out of the
+ * kernel's caches by then.
+ */
+function writeStamped(target: string, contents: string | Uint8Array): FileStamp {
+  const fd = openSync(target, "w");
+  try {
+    writeFileSync(fd, contents);
+    const { size, mtimeMs } = fstatSync(fd);
+    return { size, mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const MANIFEST_VERSION = 2;
@@ -110,8 +137,11 @@ export interface OutputWriter {
   readonly staging: Staging;
   /** Hash of the file the previous build wrote at `relPath`, if any. */
   previousHash(relPath: string): string | null;
-  /** Takes a file a worker wrote straight into the staging folder, with the hash of its bytes. */
-  adopt(relPath: string, hash: string): void;
+  /**
+   * Takes a file a worker wrote straight into the staging folder, with the hash of its bytes and,
+   * when known, its size and time as written.
+   */
+  adopt(relPath: string, hash: string, stamp: FileStamp | null): void;
   /**
    * Keeps a file from the previous build without rewriting it, when the output still holds
    * exactly what was written then; false means the caller must write it.
@@ -193,16 +223,16 @@ export async function openOutput(
     produced,
     staging,
     previousHash: (relPath) => previous?.get(relPath)?.hash ?? null,
-    adopt(relPath, hash) {
+    adopt(relPath, hash, stamp) {
       claim(relPath);
-      produced.set(relPath, { staged: hash });
+      produced.set(relPath, { staged: hash, stamp });
     },
     async write(relPath, contents) {
       claim(relPath);
       const hash = hashOf(contents);
-      produced.set(relPath, { staged: hash });
+      produced.set(relPath, { staged: hash, stamp: null });
       if (incremental && unchanged(relPath, hash)) return;
-      writeFileSync(stagePath(relPath), contents);
+      produced.set(relPath, { staged: hash, stamp: writeStamped(stagePath(relPath), contents) });
     },
     keep(relPath) {
       const before = previous?.get(relPath);
@@ -226,7 +256,7 @@ export async function openOutput(
         await unlink(target);
         return;
       }
-      produced.set(relPath, { staged: hash });
+      produced.set(relPath, { staged: hash, stamp: null });
     },
     async commit() {
       let written = 0;
@@ -394,8 +424,8 @@ async function saveManifest(
     for (const relPath of [...produced.keys()].sort()) {
       let record = produced.get(relPath) as FileRecord | Staged;
       if ("staged" in record) {
-        const info = statSync(safeJoin(out, relPath));
-        record = { hash: record.staged, size: info.size, mtimeMs: info.mtimeMs };
+        const { size, mtimeMs } = record.stamp ?? statSync(safeJoin(out, relPath));
+        record = { hash: record.staged, size, mtimeMs };
       }
       chunk += `${JSON.stringify([relPath, record])}\n`;
       if (chunk.length > 1 << 20) {

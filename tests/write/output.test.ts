@@ -2,7 +2,13 @@ import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { guardOutput } from "../../src/write/guard-output.js";
-import { openOutput, type Staging, safeJoin, stagedPath } from "../../src/write/output.js";
+import {
+  openOutput,
+  type Staging,
+  safeJoin,
+  stagedPath,
+  writeStaged,
+} from "../../src/write/output.js";
 import { cleanup, listFiles, tempDir } from "../helpers.js";
 
 let dir: string;
@@ -122,6 +128,36 @@ describe("output writer", () => {
     expect(await listFiles(out)).toEqual(["a/b/index.html", "n/e/w/index.html", "x/index.html"]);
     expect(await readFile(path.join(out, "n/e/w/index.html"), "utf8")).toBe("added");
     expect(await listFiles(dir)).not.toContain(".dist.staging");
+  });
+
+  it("records each file's size and time as written, as the output holds them after the moves", async () => {
+    const manifest = async () =>
+      (await readFile(path.join(cache, "manifest.ndjson"), "utf8"))
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => JSON.parse(line) as [string, { size: number; mtimeMs: number }]);
+    const fromStat = async (entries: [string, unknown][]) =>
+      Promise.all(
+        entries.map(async ([p]) => {
+          const info = await stat(path.join(out, p));
+          return [p, { size: info.size, mtimeMs: info.mtimeMs }];
+        }),
+      );
+    const sizes = (entries: [string, { size: number; mtimeMs: number }][]) =>
+      entries.map(([p, { size, mtimeMs }]) => [p, { size, mtimeMs }]);
+    // A full build, then an incremental one: a worker's page, a page and a streamed file.
+    for (const round of ["first", "second"]) {
+      const writer = await openOutput(out, cache);
+      const stamp = writeStaged(writer.staging, "w/index.html", `worker page, ${round} build`);
+      writer.adopt("w/index.html", "hash", stamp);
+      await writer.write("a/index.html", `page, ${round} build`);
+      await writer.writeLines("list.ndjson", [`${round}\n`]);
+      await writer.commit();
+      const recorded = sizes(await manifest());
+      expect(recorded.map(([p]) => p)).toEqual(["a/index.html", "list.ndjson", "w/index.html"]);
+      expect(recorded).toEqual(await fromStat(recorded as [string, unknown][]));
+    }
   });
 
   it("refuses paths that leave the output folder", async () => {
