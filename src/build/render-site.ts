@@ -156,7 +156,7 @@ async function renderPagesAndIndex(
     for (const page of batch) {
       const entry = toRender[i++] as Entry;
       if (page.search !== null)
-        search?.add(sharing(page.search, entry), docKeys[entry.id] as string);
+        search?.add(withFieldsOf(page.search, entry), docKeys[entry.id] as string);
       else if (search !== null) fromBase.push(entry);
       // The writer keeps the entry's path, not the worker's copy of it.
       await stage({ ...page, path: entry.path });
@@ -184,7 +184,7 @@ async function renderPagesAndIndex(
   for await (const docs of inBatches(toAnalyze, ARTICLE_BATCH, parallel, analyzeBatch)) {
     for (const doc of docs) {
       const entry = toAnalyze[i++] as Entry;
-      search?.add(sharing(doc, entry), docKeys[entry.id] as string);
+      search?.add(withFieldsOf(doc, entry), docKeys[entry.id] as string);
     }
   }
   let searchFiles = input.previous.search.files;
@@ -320,7 +320,7 @@ function storedFields(entry: Entry): StoredFields {
  * The document with its stored fields taken from the entry, as the base's articles are kept: the
  * worker's are equal copies (`searchFields`), which the index would otherwise hold a second time.
  */
-function sharing(doc: AnalyzedDoc, entry: Entry): AnalyzedDoc {
+function withFieldsOf(doc: AnalyzedDoc, entry: Entry): AnalyzedDoc {
   return { ...doc, stored: { ...storedFields(entry), snippet: doc.stored.snippet } };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Postings of many terms accumulated in shared 32 MiB byte blocks (the size glibc always maps
- * apart and gives back when freed, see `byte-store.ts`): each term's list is a chain
- * of slices whose sizes grow up to a cap, the last 4 bytes of a full slice pointing at the next.
+ * apart and gives back when freed, see `byte-store.ts`): each term's list is a chain of slices
+ * whose sizes grow up to a cap, the last 4 bytes of a full slice pointing at the next.
  * A posting is two 7-bit varints, the slot gap and the weight. Half a million short lists cost a
  * few typed arrays instead of half a million objects.
  */
