@@ -1,5 +1,9 @@
 import type { OutputFile } from "../../src/core/types.js";
-import { analyzeForSearch, type SearchDoc } from "../../src/render/search/analyze.js";
+import {
+  type AnalyzedDoc,
+  analyzeForSearch,
+  type SearchDoc,
+} from "../../src/render/search/analyze.js";
 import { createSearchIndexBuilder } from "../../src/render/search/index-builder.js";
 
 /** A test article with defaults for the fields a test does not care about. */
@@ -35,4 +39,9 @@ export function word(n: number): string {
     k = Math.floor(k / 100);
   } while (k > 0);
   return w;
+}
+
+/** The terms of an analysed document, as a list. */
+export function termsOf(d: AnalyzedDoc): string[] {
+  return d.terms === "" ? [] : d.terms.split("\n");
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TermScanner } from "../../src/render/search/scan.js";
-import { hashTerm } from "../../src/render/search/term-table.js";
+import { hashTerm, TermTable } from "../../src/render/search/term-table.js";
 import { tokenize } from "../../src/render/search/text.js";
 
 const scanner = new TermScanner();
@@ -45,5 +45,30 @@ describe("TermScanner", () => {
     terms.forEach((t, id) => {
       expect(hashes[id]).toBe(hashTerm(t));
     });
+  });
+});
+
+describe("TermTable", () => {
+  it("finds a term cut from a joined list as the id of the same term given whole", () => {
+    const word = fc.stringMatching(/^[a-zé’0-9]{1,20}$/);
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 60 }), fc.array(word, { maxLength: 60 }), (a, b) => {
+        const whole = new TermTable();
+        const cut = new TermTable();
+        for (const term of a) whole.idOf(term, hashTerm(term));
+        for (const term of a) cut.idOf(term, hashTerm(term));
+        const joined = b.join("\n");
+        let start = 0;
+        for (const term of b) {
+          const end = start + term.length;
+          expect(cut.idOfRange(joined, start, end, hashTerm(term))).toBe(
+            whole.idOf(term, hashTerm(term)),
+          );
+          start = end + 1;
+        }
+        expect(cut.terms).toEqual(whole.terms);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

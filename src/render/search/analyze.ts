@@ -38,8 +38,11 @@ export interface StoredDoc {
  */
 export interface AnalyzedDoc {
   id: number;
-  /** Distinct folded terms, in first-seen order (body, title, authors). */
-  terms: string[];
+  /**
+   * Distinct folded terms, in first-seen order (body, title, authors), joined by newlines (never
+   * in a term): one string crosses to the main thread, not one for each of hundreds of terms.
+   */
+  terms: string;
   /** Per term: body count × 4, plus 2 when in the title, plus 1 when in an author name. */
   weights: Uint32Array;
   /** Per term: its `hashTerm`, so the index builder need not hash it again. */
@@ -150,7 +153,7 @@ export function analyzeForSearch(doc: SearchDoc): AnalyzedDoc {
   for (const a of doc.authors) if (tokenize(a).length > 0) facets.add(facetKey("author", a));
   return {
     id: doc.id,
-    terms,
+    terms: terms.join("\n"),
     weights,
     hashes,
     length,

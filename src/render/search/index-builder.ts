@@ -89,9 +89,12 @@ export function createSearchIndexBuilder(): SearchIndexBuilder {
       stored.push({ ...doc.stored, snippet: snippets.copy(doc.stored.snippet) });
       keys.push(key);
       const { terms, weights, hashes } = doc;
-      for (let k = 0; k < terms.length; k++) {
-        const term = table.idOf(terms[k] as string, hashes[k] as number);
+      let start = 0;
+      for (let k = 0; k < weights.length; k++) {
+        const end = k === weights.length - 1 ? terms.length : terms.indexOf("\n", start);
+        const term = table.idOfRange(terms, start, end, hashes[k] as number);
         pool.push(term, slot, Math.min(weights[k] as number, MAX_WEIGHT));
+        start = end + 1;
       }
       for (const f of doc.facets) pool.push(table.idOf(f, hashTerm(f)), slot, 0);
     },

@@ -65,6 +65,22 @@ export class TermTable {
     }
   }
 
+  /** Id of `text[start, end)`, whose `hashTerm` is `h`; makes a string only for a new term. */
+  idOfRange(text: string, start: number, end: number, h: number): number {
+    const { slots, terms, mask } = this;
+    const len = end - start;
+    let s = slotOf(h, mask);
+    for (;;) {
+      const e = slots[s] as number;
+      if (e === 0) return this.insert(s, detach(text.slice(start, end)), h);
+      if (this.hashes[e - 1] === h) {
+        const t = terms[e - 1] as string;
+        if (t.length === len && text.startsWith(t, start)) return e - 1;
+      }
+      s = (s + 1) & mask;
+    }
+  }
+
   /**
    * Id of `text[start, end)` lower-cased, for runs of ASCII letters and digits only, whose
    * lower-cased `hashTerm` is `h`; makes a string only for a new term.
