@@ -40,7 +40,7 @@ export class TermScanner {
     const table = this.table;
     if (SIGMA_CONTEXT.test(text)) {
       const tokens = tokenize(text);
-      for (const t of tokens) visit(table.idOf(t, hashTerm(t), true));
+      for (const t of tokens) visit(table.idOf(t, hashTerm(t)));
       return tokens.length;
     }
     const n = text.length;
@@ -83,7 +83,7 @@ export class TermScanner {
     let ids = this.memo.get(piece);
     if (ids === undefined) {
       // Copies, so neither the memo nor the term table keeps the whole text alive.
-      ids = Int32Array.from(tokenize(piece), (t) => this.table.idOf(t, hashTerm(t), true));
+      ids = Int32Array.from(tokenize(piece), (t) => this.table.idOf(t, hashTerm(t)));
       if (piece.length <= MAX_MEMO_PIECE) {
         if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
         this.memo.set(detach(piece), ids);

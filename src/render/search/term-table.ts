@@ -53,16 +53,9 @@ export class TermTable {
     return this.terms.length;
   }
 
-  /** Id of a term whose `hashTerm` is `h`, added when new (as a `detach`ed copy if `copy`). */
-  idOf(term: string, h: number, copy = false): number {
-    const { slots, terms, mask } = this;
-    let s = slotOf(h, mask);
-    for (;;) {
-      const e = slots[s] as number;
-      if (e === 0) return this.insert(s, copy ? detach(term) : term, h);
-      if (this.hashes[e - 1] === h && terms[e - 1] === term) return e - 1;
-      s = (s + 1) & mask;
-    }
+  /** Id of a term whose `hashTerm` is `h`, added as a `detach`ed copy when new. */
+  idOf(term: string, h: number): number {
+    return this.idOfRange(term, 0, term.length, h);
   }
 
   /** Id of `text[start, end)`, whose `hashTerm` is `h`; makes a string only for a new term. */
