@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { build } from "../build/build.js";
 import { runCheck } from "../check/run-check.js";
-import { BuildError, UsageError } from "../core/errors.js";
+import { BuildError, fileSystemProblem, UsageError } from "../core/errors.js";
 import { formatDiagnostic } from "../core/format-diagnostic.js";
 import type { BuildOptions, Diagnostic } from "../core/types.js";
 import { startDevServer } from "../serve/dev-server.js";
@@ -77,10 +77,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`broadsheet: ${error.message}\n`);
       return 1;
     }
-    if (isFileSystemError(error)) {
-      process.stderr.write(
-        `broadsheet: could not ${error.syscall} ${error.path ?? "a file"}: ${error.code}. Check that the output folder is writable and the disk has room.\n`,
-      );
+    const problem = fileSystemProblem(error);
+    if (problem !== null) {
+      process.stderr.write(`broadsheet: ${problem}\n`);
       return 1;
     }
     throw error;
@@ -186,16 +185,6 @@ function printDiagnostics(
 }
 
 /** An error from the file system (permissions, a full disk…), which is the user's to fix. */
-function isFileSystemError(error: unknown): error is NodeJS.ErrnoException & { syscall: string } {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return (
-    typeof (error as NodeJS.ErrnoException | null)?.syscall === "string" &&
-    ["EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "ENOTDIR", "EISDIR", "EEXIST"].includes(
-      code ?? "",
-    )
-  );
-}
-
 function positiveInt(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);

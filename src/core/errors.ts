@@ -28,7 +28,21 @@ export function reviveBuildError(error: unknown): unknown {
   return error;
 }
 
-/** Marks a BuildError so it survives the trip back from a worker thread. */
+/**
+ * Marks a BuildError so it survives the trip back from a worker thread; so does a file-system
+ * error the user must fix, as a BuildError saying so, since its code and path would not.
+ */
 export function markBuildError(error: unknown): unknown {
-  return error instanceof BuildError ? new Error(BUILD_ERROR_MARK + error.message) : error;
+  if (error instanceof BuildError) return new Error(BUILD_ERROR_MARK + error.message);
+  const problem = fileSystemProblem(error);
+  return problem === null ? error : new Error(BUILD_ERROR_MARK + problem);
 }
+
+/** What to tell the user of a file-system error they must fix (a full disk, no permission). */
+export function fileSystemProblem(error: unknown): string | null {
+  const { code, syscall, path } = (error ?? {}) as NodeJS.ErrnoException;
+  if (typeof syscall !== "string" || !USER_FIXES.includes(code ?? "")) return null;
+  return `could not ${syscall} ${path ?? "a file"}: ${code}. Check that the output folder is writable and the disk has room.`;
+}
+
+const USER_FIXES = ["EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "ENOTDIR", "EISDIR", "EEXIST"];

@@ -13,6 +13,8 @@ import {
 } from "node:fs";
 import { mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { BuildError } from "../core/errors.js";
 import { type Emptying, openTrash, type Trash, trashFor } from "./trash.js";
 
@@ -87,6 +89,10 @@ function writeStamped(target: string, contents: string | Uint8Array): FileStamp 
     writeFileSync(fd, contents);
     const { size, mtimeMs } = fstatSync(fd);
     return { size, mtimeMs };
+  } catch (error) {
+    // A write to a file descriptor fails without the path, which the user needs to be told.
+    (error as NodeJS.ErrnoException).path ??= target;
+    throw error;
   } finally {
     closeSync(fd);
   }
@@ -242,15 +248,17 @@ export async function openOutput(
     async writeLines(relPath, lines) {
       const target = stagePath(relPath);
       const hasher = createHash("sha1");
-      const stream = createWriteStream(target);
-      for (const line of lines) {
-        hasher.update(line);
-        if (!stream.write(line))
-          await new Promise<void>((resolve) => stream.once("drain", () => resolve()));
+      function* hashed(): Generator<string> {
+        for (const line of lines) {
+          hasher.update(line);
+          yield line;
+        }
       }
-      await new Promise<void>((resolve, reject) =>
-        stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
-      );
+      // A failed write (a full disk) rejects here rather than as an unhandled stream error.
+      await pipeline(Readable.from(hashed()), createWriteStream(target)).catch((error: unknown) => {
+        (error as NodeJS.ErrnoException).path ??= target;
+        throw error;
+      });
       const hash = hasher.digest("hex");
       if (incremental && unchanged(relPath, hash)) {
         await unlink(target);

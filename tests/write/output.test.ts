@@ -160,6 +160,16 @@ describe("output writer", () => {
     }
   });
 
+  it("fails a streamed file that cannot be written with the error, not a crash", async () => {
+    const writer = await openOutput(out, cache);
+    await mkdir(stagedPath(writer.staging, "list.ndjson"), { recursive: true });
+    await expect(writer.writeLines("list.ndjson", ["a\n", "b\n"])).rejects.toMatchObject({
+      code: "EISDIR",
+      path: stagedPath(writer.staging, "list.ndjson"),
+    });
+    await writer.abort();
+  });
+
   it("refuses paths that leave the output folder", async () => {
     expect(() => safeJoin("/tmp/site", "../etc/passwd")).toThrow(/outside/);
     expect(() => safeJoin("/tmp/site", "/etc/passwd")).toThrow(/outside/);
