@@ -184,7 +184,6 @@ function printDiagnostics(
     process.stderr.write(`…and ${hidden} more warnings; \`broadsheet check\` lists them all.\n`);
 }
 
-/** An error from the file system (permissions, a full disk…), which is the user's to fix. */
 function positiveInt(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
