@@ -90,12 +90,16 @@ function writeStamped(target: string, contents: string | Uint8Array): FileStamp 
     const { size, mtimeMs } = fstatSync(fd);
     return { size, mtimeMs };
   } catch (error) {
-    // A write to a file descriptor fails without the path, which the user needs to be told.
-    (error as NodeJS.ErrnoException).path ??= target;
-    throw error;
+    throw naming(error, target);
   } finally {
     closeSync(fd);
   }
+}
+
+/** A write error with the file's path: one through a file descriptor or stream lacks it. */
+function naming(error: unknown, target: string): unknown {
+  (error as NodeJS.ErrnoException).path ??= target;
+  return error;
 }
 
 const MANIFEST_VERSION = 2;
@@ -236,7 +240,6 @@ export async function openOutput(
     async write(relPath, contents) {
       claim(relPath);
       const hash = hashOf(contents);
-      produced.set(relPath, { staged: hash, stamp: null });
       if (incremental && unchanged(relPath, hash)) return;
       produced.set(relPath, { staged: hash, stamp: writeStamped(stagePath(relPath), contents) });
     },
@@ -256,8 +259,7 @@ export async function openOutput(
       }
       // A failed write (a full disk) rejects here rather than as an unhandled stream error.
       await pipeline(Readable.from(hashed()), createWriteStream(target)).catch((error: unknown) => {
-        (error as NodeJS.ErrnoException).path ??= target;
-        throw error;
+        throw naming(error, target);
       });
       const hash = hasher.digest("hex");
       if (incremental && unchanged(relPath, hash)) {

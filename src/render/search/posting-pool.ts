@@ -6,7 +6,9 @@
  * few typed arrays instead of half a million objects.
  */
 
-const BLOCK_BITS = 25;
+import { CHUNK } from "./byte-store.js";
+
+const BLOCK_BITS = Math.log2(CHUNK);
 const BLOCK = 1 << BLOCK_BITS;
 const OFFSET = BLOCK - 1;
 /** Slice sizes by level; the last level repeats. */
