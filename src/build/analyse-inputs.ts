@@ -127,11 +127,14 @@ export async function analyseInputs(
   const toClean = files.filter((f) => hashes.has(f.display) && reusable(f) === null);
   const fresh = new Map<string, CachedClean>();
   const share = createStringSharer();
+  let next = 0;
   for await (const batch of inBatches(toClean, BATCH, parallel, (b) => runner.clean(b, mode))) {
     for (const cleaned of batch) {
+      // The found file's path, not the worker's copy of it: the entry keeps it for the build.
+      const display = (toClean[next++] as TaskFile).display;
       if (cleaned.record === null) continue;
-      const record = share.record(cleaned.record, cleaned.display);
-      fresh.set(cleaned.display, { profileDigest, record, signature: cleaned.signature });
+      const record = share.record(cleaned.record, display);
+      fresh.set(display, { profileDigest, record, signature: cleaned.signature });
     }
     done += batch.length;
     events.onProgress?.(done);

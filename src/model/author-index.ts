@@ -2,13 +2,15 @@ import type { AuthorRef } from "../core/types.js";
 import { authorKey, tidyAuthorName } from "./author-key.js";
 import { assignUniqueSlugs, toSlug } from "./slug.js";
 
+const NO_AUTHORS: readonly AuthorRef[] = [];
+
 /**
  * Learns every author's display spelling and a unique page slug, then maps author lists to
  * references.
  */
 export function createAuthorIndex(
   names: Iterable<string>,
-): (list: readonly string[]) => AuthorRef[] {
+): (list: readonly string[]) => readonly AuthorRef[] {
   const spellings = new Map<string, Map<string, number>>();
   for (const name of names) {
     const key = authorKey(name);
@@ -40,7 +42,8 @@ export function createAuthorIndex(
       seen.add(key);
       out.push(ref);
     }
-    return out;
+    // A list grown by `push` keeps room for 16 more; the archive holds one list per article.
+    return out.length === 0 ? NO_AUTHORS : out.slice();
   };
 }
 
