@@ -5,6 +5,7 @@ import { createProfileBuilder } from "../clean/profile.js";
 import { createPhaseTimer } from "../core/timing.js";
 import type { BuildOptions, Diagnostic } from "../core/types.js";
 import { findInputs } from "../load/find-inputs.js";
+import { readAhead } from "../load/read-ahead.js";
 import type { ArticleRecord } from "../model/archive.js";
 import { createStringSharer } from "../model/share-strings.js";
 import { type BuildCache, type CachedClean, type CachedLearned, digest } from "./cache.js";
@@ -207,8 +208,11 @@ async function learnAll(
       stale.push({ file, size, mtimeMs });
     }
   }
-  const learn = (batch: readonly (typeof stale)[number][]) =>
-    runner.learn(batch.map((s) => s.file));
+  const learn = async (batch: readonly (typeof stale)[number][]) => {
+    const files = batch.map((s) => s.file);
+    const ahead = await readAhead(batch.map((s) => ({ absolute: s.file.absolute, size: s.size })));
+    return runner.learn(files, ahead);
+  };
   let i = 0;
   for await (const batch of inBatches(stale, BATCH, parallel, learn)) {
     for (const entry of batch) {

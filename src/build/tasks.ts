@@ -4,6 +4,7 @@ import { bodySignature } from "../clean/near-duplicates.js";
 import { type CorpusProfile, type ProfileFacts, profileFacts } from "../clean/profile.js";
 import { BuildError } from "../core/errors.js";
 import type { Article, Diagnostic, Entry } from "../core/types.js";
+import { type ReadAhead, readAheadBytes } from "../load/read-ahead.js";
 import type { ArticleRecord } from "../model/archive.js";
 import { toRecord } from "../model/record.js";
 import { parseSource } from "../parse/parse-source.js";
@@ -64,9 +65,16 @@ export interface Learned {
   readonly facts: ProfileFacts | null;
 }
 
-/** Parses files for the first pass: diagnostics and profile facts, no article text. */
-export async function learnFiles(files: readonly TaskFile[]): Promise<Learned[]> {
-  return files.map(scanFile).map(({ display, article, diagnostics }) => ({
+/**
+ * Parses files for the first pass: diagnostics and profile facts, no article text. Files the main
+ * thread read `ahead` are parsed from its bytes.
+ */
+export async function learnFiles(
+  files: readonly TaskFile[],
+  ahead: ReadAhead | null = null,
+): Promise<Learned[]> {
+  const scanned = files.map((file, i) => scanFile(file, readAheadBytes(ahead, i)));
+  return scanned.map(({ display, article, diagnostics }) => ({
     display,
     contentHash: article?.contentHash ?? null,
     diagnostics,
@@ -75,12 +83,13 @@ export async function learnFiles(files: readonly TaskFile[]): Promise<Learned[]>
 }
 
 /**
- * Reads and parses a file; an unreadable file becomes an error diagnostic, never a crash. Reads
- * synchronously: a worker does one file at a time, and the sync call is measurably faster.
+ * Reads and parses a file, unless its `read` bytes are given; an unreadable file becomes an error
+ * diagnostic, never a crash. Reads synchronously: a worker does one file at a time, and the sync
+ * call is measurably faster.
  */
-function scanFile(file: TaskFile): Scanned {
+function scanFile(file: TaskFile, read: Uint8Array | null = null): Scanned {
   try {
-    const bytes = readFileSync(file.absolute);
+    const bytes = read ?? readFileSync(file.absolute);
     const { article, diagnostics } = parseSource({ path: file.display, bytes });
     return { display: file.display, article, diagnostics };
   } catch (error) {
@@ -97,15 +106,17 @@ function scanFile(file: TaskFile): Scanned {
 
 /** Parses and cleans files, keeping only what the model needs. */
 export async function cleanFiles(files: readonly TaskFile[], mode: CleanMode): Promise<Cleaned[]> {
-  return files.map(scanFile).map(({ display, article }) => {
-    if (article === null) return { display, record: null, signature: null };
-    const cleaned = applyClean(article, mode);
-    return {
-      display,
-      record: toRecord(cleaned),
-      signature: mode.raw ? null : bodySignature(cleaned),
-    };
-  });
+  return files
+    .map((file) => scanFile(file))
+    .map(({ display, article }) => {
+      if (article === null) return { display, record: null, signature: null };
+      const cleaned = applyClean(article, mode);
+      return {
+        display,
+        record: toRecord(cleaned),
+        signature: mode.raw ? null : bodySignature(cleaned),
+      };
+    });
 }
 
 /** Where article templates come from, and a digest of their contents. */

@@ -1,4 +1,5 @@
 import { markBuildError } from "../core/errors.js";
+import type { ReadAhead } from "../load/read-ahead.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import { changedOutputs, type RecordedFile, type Staging } from "../write/output.js";
 import {
@@ -23,8 +24,8 @@ async function guarded<T>(task: () => T | Promise<T>): Promise<T> {
 }
 
 /** Worker-thread entry points: one argument each, as the pool sends them. */
-export function learn(files: readonly TaskFile[]) {
-  return guarded(() => learnFiles(files));
+export function learn(args: { files: readonly TaskFile[]; ahead: ReadAhead | null }) {
+  return guarded(() => learnFiles(args.files, args.ahead));
 }
 
 export function clean(args: { files: readonly TaskFile[]; mode: CleanMode }) {
