@@ -2,7 +2,6 @@ import { Piscina } from "piscina";
 import { reviveBuildError } from "../core/errors.js";
 import type { ReadAhead } from "../load/read-ahead.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
-import type { AnalyzedDoc } from "../render/search/analyze.js";
 import { changedOutputs, type RecordedFile, type Staging } from "../write/output.js";
 import {
   analyzeArticles,
@@ -16,6 +15,7 @@ import {
   type RenderItem,
   renderArticles,
   renderPages,
+  type SearchPart,
   type TaskFile,
   type TemplateSource,
 } from "./tasks.js";
@@ -31,7 +31,7 @@ export interface TaskRunner {
     templates: TemplateSource,
     staging: Staging | null,
   ): Promise<Rendered[]>;
-  analyze(items: readonly RenderItem[], mode: CleanMode): Promise<AnalyzedDoc[]>;
+  analyze(items: readonly RenderItem[], mode: CleanMode): Promise<SearchPart[]>;
   pages(
     specs: readonly PageSpec[],
     templates: TemplateSource,

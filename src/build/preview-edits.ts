@@ -72,14 +72,15 @@ export async function previewEdits(
   }
   if (items.length === 0) return [];
   const pages = await runner.render(items, last.mode, last.site, last.templates, null);
-  for (const page of pages) {
-    if (page.html === null) continue;
-    const target = safeJoin(last.out, page.path);
+  pages.forEach((page, i) => {
+    const item = items[i];
+    if (page.html === null || item === undefined) return;
+    const target = safeJoin(last.out, item.entry.path);
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.preview`);
     writeFileSync(temp, page.html);
     renameSync(temp, target);
-  }
-  return pages.map((p) => p.path);
+  });
+  return items.map((item) => item.entry.path);
 }
 
 /** Entries by input file, made once per archive: a dev server previews many edits of one build. */

@@ -22,6 +22,7 @@ import {
   type CleanMode,
   type RenderedPage,
   type RenderItem,
+  type SearchPart,
   searchFields,
   type TaskFile,
 } from "./tasks.js";
@@ -130,10 +131,11 @@ async function renderPagesAndIndex(
   /** Articles rendered without a search document, to take from the base. */
   const fromBase: Entry[] = [];
   lap("search base keys");
-  // A page found the same as the previous build's was kept (or rendered again) by `settle`.
-  const stage = async (page: RenderedPage) => {
-    if (page.html !== null) await writer.write(page.path, page.html);
-    else if (!page.same) writer.adopt(page.path, page.hash, page.stamp);
+  // A page found the same as the previous build's was kept (or rendered again) by `settle`. The
+  // writer keeps the entry's or spec's path: workers do not send theirs back.
+  const stage = async (relPath: string, page: RenderedPage) => {
+    if (page.html !== null) await writer.write(relPath, page.html);
+    else if (!page.same) writer.adopt(relPath, page.hash, page.stamp);
     onPage();
   };
   const parallel = Math.max(2, input.workers * 4);
@@ -150,7 +152,9 @@ async function renderPagesAndIndex(
       writer.staging,
     );
   const renderBatch = async (batch: readonly Entry[]) =>
-    settle(writer, batch, await renderArticles(batch, true), (redo) => renderArticles(redo, false));
+    settle(writer, batch, entryPath, await renderArticles(batch, true), (redo) =>
+      renderArticles(redo, false),
+    );
   let i = 0;
   for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
     for (const page of batch) {
@@ -158,8 +162,7 @@ async function renderPagesAndIndex(
       if (page.search !== null)
         search?.add(withFieldsOf(page.search, entry), docKeys[entry.id] as string);
       else if (search !== null) fromBase.push(entry);
-      // The writer keeps the entry's path, not the worker's copy of it.
-      await stage({ ...page, path: entry.path });
+      await stage(entry.path, page);
     }
   }
   lap("article pages");
@@ -212,6 +215,7 @@ async function renderPagesAndIndex(
     const pages = await settle(
       writer,
       specs,
+      specPath,
       await input.runner.pages(
         specs,
         source,
@@ -220,8 +224,7 @@ async function renderPagesAndIndex(
       ),
       (redo) => input.runner.pages(redo, source, writer.staging, []),
     );
-    // The writer keeps the spec's path, not the worker's copy of it.
-    return pages.map((page, k) => ({ ...page, path: (specs[k] as PageSpec).path }));
+    return pages.map((page, k) => ({ page, relPath: (specs[k] as PageSpec).path }));
   };
   // A listing page whose data and templates are unchanged is kept without rendering it again.
   function* listings(): Generator<PageSpec> {
@@ -236,7 +239,7 @@ async function renderPagesAndIndex(
     }
   }
   for await (const batch of inBatches(listings(), PAGE_BATCH, parallel, renderPages)) {
-    for (const page of batch) await stage(page);
+    for (const { relPath, page } of batch) await stage(relPath, page);
   }
   await write(searchPage(site));
   await write(notFoundPage(site));
@@ -284,12 +287,13 @@ async function writeExports(input: RenderInput, writer: OutputWriter): Promise<v
 async function settle<T, P extends RenderedPage>(
   writer: OutputWriter,
   items: readonly T[],
+  pathOf: (item: T) => string,
   pages: P[],
   again: (items: readonly T[]) => Promise<P[]>,
 ): Promise<P[]> {
   const redo: number[] = [];
   pages.forEach((page, i) => {
-    if (page.same && !writer.keep(page.path)) redo.push(i);
+    if (page.same && !writer.keep(pathOf(items[i] as T))) redo.push(i);
   });
   if (redo.length === 0) return pages;
   const fresh = await again(redo.map((i) => items[i] as T));
@@ -316,13 +320,13 @@ function storedFields(entry: Entry): StoredFields {
   return { path, title, date, source, authors };
 }
 
-/**
- * The document with its stored fields taken from the entry, as the base's articles are kept: the
- * worker's are equal copies (`searchFields`), which the index would otherwise hold a second time.
- */
-function withFieldsOf(doc: AnalyzedDoc, entry: Entry): AnalyzedDoc {
-  return { ...doc, stored: { ...storedFields(entry), snippet: doc.stored.snippet } };
+/** The search document of a worker's part, its id and stored fields taken from the entry. */
+function withFieldsOf({ snippet, ...part }: SearchPart, entry: Entry): AnalyzedDoc {
+  return { ...part, id: entry.id, stored: { ...storedFields(entry), snippet } };
 }
+
+const entryPath = (entry: Entry): string => entry.path;
+const specPath = (spec: PageSpec): string => spec.path;
 
 function navOf(entries: readonly Entry[], id: number): RenderItem["nav"] {
   return { newer: neighbour(entries, id - 1), older: neighbour(entries, id + 1) };

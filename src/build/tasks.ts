@@ -48,8 +48,14 @@ export interface RenderItem {
 /** A rendered article page and its search document. */
 export interface Rendered extends RenderedPage {
   /** `null` unless the item asked for it. */
-  readonly search: AnalyzedDoc | null;
+  readonly search: SearchPart | null;
 }
+
+/**
+ * What a worker sends of an article's search document: its id and stored fields are the entry's,
+ * which the main thread holds already, so only the snippet of the stored fields crosses.
+ */
+export type SearchPart = Omit<AnalyzedDoc, "id" | "stored"> & { readonly snippet: Uint8Array };
 
 /** How cleaning is done: with the corpus profile, or not at all (`--raw`). */
 export type CleanMode =
@@ -171,7 +177,6 @@ export async function renderArticles(
  * returned.
  */
 export interface RenderedPage {
-  readonly path: string;
   readonly html: string | null;
   readonly hash: string;
   readonly same: boolean;
@@ -203,17 +208,17 @@ function stagePage(
   previousHash: string | null,
 ): RenderedPage {
   const hash = hashOf(html);
-  if (staging === null) return { path: relPath, html, hash, same: false, stamp: null };
-  if (hash === previousHash) return { path: relPath, html: null, hash, same: true, stamp: null };
+  if (staging === null) return { html, hash, same: false, stamp: null };
+  if (hash === previousHash) return { html: null, hash, same: true, stamp: null };
   const stamp = writeStaged(staging, relPath, html);
-  return { path: relPath, html: null, hash, same: false, stamp };
+  return { html: null, hash, same: false, stamp };
 }
 
 /** Parses and cleans articles again for the search index only, when their pages are unchanged. */
 export async function analyzeArticles(
   items: readonly RenderItem[],
   mode: CleanMode,
-): Promise<AnalyzedDoc[]> {
+): Promise<SearchPart[]> {
   const articles = cleanedArticles(items, mode);
   return items.map((item, i) => searchDocument(item.entry, articles[i] as Article));
 }
@@ -247,10 +252,11 @@ export function searchFields(entry: Entry): Omit<SearchDoc, "id" | "text"> {
   };
 }
 
-function searchDocument(entry: Entry, article: Article): AnalyzedDoc {
-  return analyzeForSearch({
+function searchDocument(entry: Entry, article: Article): SearchPart {
+  const { id, stored, ...part } = analyzeForSearch({
     id: entry.id,
     ...searchFields(entry),
     text: article.body.kind === "text" ? article.body.paragraphs.join("\n") : article.body.markdown,
   });
+  return { ...part, snippet: stored.snippet };
 }
