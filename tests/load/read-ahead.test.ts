@@ -1,4 +1,4 @@
-import { rm, writeFile } from "node:fs/promises";
+import { rm, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readAhead, readAheadBytes } from "../../src/load/read-ahead.js";
@@ -51,6 +51,16 @@ describe("reading a batch of inputs ahead of the workers", () => {
       null,
       "fine",
     ]);
+  });
+
+  it("leaves a file far longer than any article to the worker", async () => {
+    dir = await tempDir("read-ahead-");
+    const huge = path.join(dir, "huge.txt");
+    await writeFile(huge, "");
+    await truncate(huge, 65 * 1024 * 1024);
+    const ahead = await readAhead([{ absolute: huge, size: 65 * 1024 * 1024 }]);
+    expect(readAheadBytes(ahead, 0)).toBeNull();
+    expect(ahead.bytes.length).toBe(0);
   });
 
   it("reads nothing when nothing was read ahead", () => {
