@@ -10,7 +10,7 @@ export interface ReadAhead {
   readonly ends: Int32Array;
 }
 
-/** Larger files are left to the worker: no article is this long, and a batch stays small. */
+/** Bytes read ahead for one batch at most; files past it are left to the worker. */
 const MAX_AHEAD = 64 * 1024 * 1024;
 
 /** A file to read and the size it had when found. */
@@ -30,17 +30,22 @@ export interface SizedFile {
 export async function readAhead(files: readonly SizedFile[]): Promise<ReadAhead> {
   const starts = new Int32Array(files.length).fill(-1);
   const ends = new Int32Array(files.length);
-  const room = (file: SizedFile) => (file.size < 0 || file.size > MAX_AHEAD ? 0 : file.size + 1);
   // One spare byte per file, so a read that fills it shows the file grew since it was found.
   let total = 0;
-  for (const file of files) total += room(file);
+  const rooms = files.map((file) => {
+    const room = file.size + 1;
+    if (file.size < 0 || total + room > MAX_AHEAD) return 0;
+    total += room;
+    return room;
+  });
   const bytes = new Uint8Array(total);
   let offset = 0;
   await Promise.all(
     files.map((file, i) => {
       const start = offset;
-      offset += room(file);
-      if (room(file) === 0) return undefined;
+      const room = rooms[i] ?? 0;
+      offset += room;
+      if (room === 0) return undefined;
       return readInto(file.absolute, bytes, start, file.size + 1).then((read) => {
         if (read !== file.size) return;
         starts[i] = start;

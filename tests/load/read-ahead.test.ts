@@ -53,14 +53,21 @@ describe("reading a batch of inputs ahead of the workers", () => {
     ]);
   });
 
-  it("leaves a file far longer than any article to the worker", async () => {
+  it("reads at most 64 MiB for a batch and leaves the files past it to the worker", async () => {
     dir = await tempDir("read-ahead-");
-    const huge = path.join(dir, "huge.txt");
-    await writeFile(huge, "");
-    await truncate(huge, 65 * 1024 * 1024);
-    const ahead = await readAhead([{ absolute: huge, size: 65 * 1024 * 1024 }]);
-    expect(readAheadBytes(ahead, 0)).toBeNull();
-    expect(ahead.bytes.length).toBe(0);
+    const sizes = [40, 30, 1].map((mib) => mib * 1024 * 1024);
+    const files = sizes.map((size, i) => ({ absolute: path.join(dir, `${i}.txt`), size }));
+    for (const file of files) {
+      await writeFile(file.absolute, "");
+      await truncate(file.absolute, file.size);
+    }
+    const ahead = await readAhead(files);
+    expect(files.map((_, i) => readAheadBytes(ahead, i)?.length ?? null)).toEqual([
+      sizes[0],
+      null,
+      sizes[2],
+    ]);
+    expect(ahead.bytes.length).toBeLessThanOrEqual(64 * 1024 * 1024);
   });
 
   it("reads nothing when nothing was read ahead", () => {
