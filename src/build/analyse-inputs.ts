@@ -131,7 +131,7 @@ export async function analyseInputs(
   let next = 0;
   for await (const batch of inBatches(toClean, BATCH, parallel, (b) => runner.clean(b, mode))) {
     for (const cleaned of batch) {
-      // The found file's path, not the worker's copy of it: the entry keeps it for the build.
+      // Results name no file: the found file's path is the one string the entry keeps.
       const display = (toClean[next++] as TaskFile).display;
       if (cleaned.record === null) continue;
       const record = share.record(cleaned.record, display);

@@ -22,14 +22,15 @@ export interface TaskFile {
 
 /** The result of reading and parsing one file. */
 export interface Scanned {
-  readonly display: string;
   readonly article: Article | null;
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The compact facts of one cleaned article that the model needs. */
+/**
+ * The compact facts of one cleaned article that the model needs; results come back in the order
+ * of the files asked for, which name them.
+ */
 export interface Cleaned {
-  readonly display: string;
   readonly record: ArticleRecord | null;
   readonly signature: Uint32Array | null;
 }
@@ -62,9 +63,11 @@ export type CleanMode =
   | { readonly raw: true }
   | { readonly raw: false; readonly profile: CorpusProfile };
 
-/** What the first pass keeps of a file: its diagnostics and what the cleaning profile learns. */
+/**
+ * What the first pass keeps of a file: its diagnostics and what the cleaning profile learns. Like
+ * `Cleaned`, named by its place in the files asked for.
+ */
 export interface Learned {
-  readonly display: string;
   /** SHA-256 of the bytes, `null` when the file is not an article. */
   readonly contentHash: string | null;
   readonly diagnostics: readonly Diagnostic[];
@@ -80,8 +83,7 @@ export async function learnFiles(
   ahead: ReadAhead | null = null,
 ): Promise<Learned[]> {
   const scanned = files.map((file, i) => scanFile(file, readAheadBytes(ahead, i)));
-  return scanned.map(({ display, article, diagnostics }) => ({
-    display,
+  return scanned.map(({ article, diagnostics }) => ({
     contentHash: article?.contentHash ?? null,
     diagnostics,
     facts: article === null ? null : profileFacts(article),
@@ -97,7 +99,7 @@ function scanFile(file: TaskFile, read: Uint8Array | null = null): Scanned {
   try {
     const bytes = read ?? readFileSync(file.absolute);
     const { article, diagnostics } = parseSource({ path: file.display, bytes });
-    return { display: file.display, article, diagnostics };
+    return { article, diagnostics };
   } catch (error) {
     const diagnostic: Diagnostic = {
       file: file.display,
@@ -106,7 +108,7 @@ function scanFile(file: TaskFile, read: Uint8Array | null = null): Scanned {
       message: `Could not read the file: ${(error as Error).message}`,
       rule: "load/unreadable",
     };
-    return { display: file.display, article: null, diagnostics: [diagnostic] };
+    return { article: null, diagnostics: [diagnostic] };
   }
 }
 
@@ -114,11 +116,10 @@ function scanFile(file: TaskFile, read: Uint8Array | null = null): Scanned {
 export async function cleanFiles(files: readonly TaskFile[], mode: CleanMode): Promise<Cleaned[]> {
   return files
     .map((file) => scanFile(file))
-    .map(({ display, article }) => {
-      if (article === null) return { display, record: null, signature: null };
+    .map(({ article }) => {
+      if (article === null) return { record: null, signature: null };
       const cleaned = applyClean(article, mode);
       return {
-        display,
         record: toRecord(cleaned),
         signature: mode.raw ? null : bodySignature(cleaned),
       };

@@ -30,22 +30,19 @@ export interface SizedFile {
 export async function readAhead(files: readonly SizedFile[]): Promise<ReadAhead> {
   const starts = new Int32Array(files.length).fill(-1);
   const ends = new Int32Array(files.length);
-  // One spare byte per file, so a read that fills it shows the file grew since it was found.
+  // Each file's place in the buffer, or -1; one spare byte per file, so a read that fills it
+  // shows the file grew since it was found.
   let total = 0;
-  const rooms = files.map((file) => {
-    const room = file.size + 1;
-    if (file.size < 0 || total + room > MAX_AHEAD) return 0;
-    total += room;
-    return room;
+  const places = files.map((file) => {
+    if (file.size < 0 || total + file.size + 1 > MAX_AHEAD) return -1;
+    total += file.size + 1;
+    return total - file.size - 1;
   });
   const bytes = new Uint8Array(total);
-  let offset = 0;
   await Promise.all(
     files.map((file, i) => {
-      const start = offset;
-      const room = rooms[i] ?? 0;
-      offset += room;
-      if (room === 0) return undefined;
+      const start = places[i] ?? -1;
+      if (start < 0) return undefined;
       return readInto(file.absolute, bytes, start, file.size + 1).then((read) => {
         if (read !== file.size) return;
         starts[i] = start;

@@ -19,7 +19,7 @@ function sampleCache(n: number): BuildCache {
   cache.learned.set("/in/a.txt", {
     size: 10,
     mtimeMs: 1,
-    learned: { display: "a.txt", contentHash: "h", diagnostics: [], facts: null },
+    learned: { contentHash: "h", diagnostics: [], facts: null },
   });
   return { ...cache, search: { key: "k", files: ["search/index/meta.js"] } };
 }
