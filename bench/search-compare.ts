@@ -9,7 +9,6 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { analyzeForSearch, type SearchDoc } from "../src/render/search/analyze.js";
 import { createSearchIndexBuilder } from "../src/render/search/index-builder.js";
-import { packDocs, readPackedDocs } from "../src/render/search/packed-docs.js";
 import { articleFields } from "./lib/article.js";
 import { AuthorPool } from "./lib/authors.js";
 import { nodeBroadsheet } from "./search-compare/broadsheet-node.js";
@@ -66,12 +65,9 @@ async function dirBytes(dir: string): Promise<{ bytes: number; files: number }> 
 async function runBroadsheet(docs: SearchDoc[], dir: string): Promise<Omit<Row, "browser">> {
   const t0 = performance.now();
   const analyzed = docs.map(analyzeForSearch);
-  const packed = readPackedDocs(packDocs(analyzed));
   const t1 = performance.now();
   const builder = createSearchIndexBuilder();
-  analyzed.forEach(({ id, stored: { snippet, ...fields } }, k) => {
-    builder.add(packed, k, id, fields, String(id));
-  });
+  for (const d of analyzed) builder.add(d, String(d.id));
   const files = builder.finish();
   const t2 = performance.now();
   for (const f of files) {

@@ -51,9 +51,6 @@ async function main(): Promise<void> {
   const { createSearchIndexBuilder } = (await import(
     join(values.src, "render/search/index-builder.ts")
   )) as typeof import("../../src/render/search/index-builder.js");
-  const { packDocs, readPackedDocs } = (await import(
-    join(values.src, "render/search/packed-docs.ts")
-  )) as typeof import("../../src/render/search/packed-docs.js");
   const dir = positionals[0] ?? "bench/.work/corpus-10000";
   let names = readdirSync(dir)
     .filter((n) => n.endsWith(".txt"))
@@ -83,13 +80,9 @@ async function main(): Promise<void> {
     const c0 = cpu();
     const t0 = performance.now();
     for (const d of docs) analyzed.push(analyzeForSearch(d));
-    // Workers pack what they analyse: counted with the analysis.
-    const packed = readPackedDocs(packDocs(analyzed));
     const t1 = performance.now();
     const c1 = cpu();
-    analyzed.forEach(({ id, stored: { snippet, ...fields } }, k) => {
-      builder.add(packed, k, id, fields, String(id));
-    });
+    for (const a of analyzed) builder.add(a, String(a.id));
     add += performance.now() - t1;
     addCpu += cpu() - c1;
     analyzeCpu += c1 - c0;

@@ -10,11 +10,12 @@ import {
   cleanFiles,
   type Learned,
   learnFiles,
-  type RenderedArticles,
+  type Rendered,
   type RenderedPage,
   type RenderItem,
   renderArticles,
   renderPages,
+  type SearchPart,
   type TaskFile,
   type TemplateSource,
 } from "./tasks.js";
@@ -29,9 +30,8 @@ export interface TaskRunner {
     site: SiteContext,
     templates: TemplateSource,
     staging: Staging | null,
-  ): Promise<RenderedArticles>;
-  /** Search documents, packed (`packDocs`). */
-  analyze(items: readonly RenderItem[], mode: CleanMode): Promise<ArrayBuffer>;
+  ): Promise<Rendered[]>;
+  analyze(items: readonly RenderItem[], mode: CleanMode): Promise<SearchPart[]>;
   pages(
     specs: readonly PageSpec[],
     templates: TemplateSource,
@@ -101,10 +101,10 @@ export async function* inBatches<T, R>(
   items: Iterable<T>,
   size: number,
   parallel: number,
-  run: (batch: readonly T[]) => Promise<R>,
-): AsyncGenerator<R> {
+  run: (batch: readonly T[]) => Promise<R[]>,
+): AsyncGenerator<R[]> {
   const source = items[Symbol.iterator]();
-  const pending: Promise<R>[] = [];
+  const pending: Promise<R[]>[] = [];
   const launch = () => {
     const batch: T[] = [];
     for (let next = source.next(); !next.done; next = source.next()) {

@@ -71,7 +71,7 @@ export async function previewEdits(
     });
   }
   if (items.length === 0) return [];
-  const { pages } = await runner.render(items, last.mode, last.site, last.templates, null);
+  const pages = await runner.render(items, last.mode, last.site, last.templates, null);
   pages.forEach((page, i) => {
     const item = items[i];
     if (page.html === null || item === undefined) return;

@@ -10,8 +10,8 @@ import { type PageSpec, pageDataJson, type SiteContext } from "../render/pages/c
 import { indexPages } from "../render/pages/indexes.js";
 import { listingPages } from "../render/pages/listings.js";
 import { notFoundPage, reportPage, searchPage } from "../render/pages/misc.js";
+import type { AnalyzedDoc } from "../render/search/analyze.js";
 import { createSearchIndexBuilder, type StoredFields } from "../render/search/index-builder.js";
-import { type PackedDocs, readPackedDocs } from "../render/search/packed-docs.js";
 import { renderSitemaps } from "../render/sitemap.js";
 import type { Templates } from "../render/templates.js";
 import type { OutputWriter } from "../write/output.js";
@@ -22,6 +22,7 @@ import {
   type CleanMode,
   type RenderedPage,
   type RenderItem,
+  type SearchPart,
   searchFields,
   type TaskFile,
 } from "./tasks.js";
@@ -138,34 +139,28 @@ async function renderPagesAndIndex(
     onPage();
   };
   const parallel = Math.max(2, input.workers * 4);
-  // A page found unchanged but gone from the output is rendered again (`settle`); its search
-  // document came with the first rendering.
-  const renderArticles = (batch: readonly Entry[], again: boolean) =>
+  const renderArticles = (batch: readonly Entry[], compare: boolean) =>
     input.runner.render(
       batch.map((entry) => ({
         ...itemOf(entry),
-        previousHash: again ? null : writer.previousHash(entry.path),
-        analyse: !again && search !== null && !baseKeys.has(docKeys[entry.id] as string),
+        previousHash: compare ? writer.previousHash(entry.path) : null,
+        analyse: search !== null && !baseKeys.has(docKeys[entry.id] as string),
       })),
       input.mode,
       site,
       { dir: input.templatesDir, stamp: input.stamp },
       writer.staging,
     );
-  const renderBatch = async (batch: readonly Entry[]) => {
-    const { pages, search: docs } = await renderArticles(batch, false);
-    const settled = await settle(writer, batch, entryPath, pages, async (redo) => {
-      return (await renderArticles(redo, true)).pages;
-    });
-    return { pages: settled, docs: docs === null ? null : readPackedDocs(docs) };
-  };
-  const addDoc = (docs: PackedDocs, k: number, entry: Entry) =>
-    search?.add(docs, k, entry.id, storedFields(entry), docKeys[entry.id] as string);
+  const renderBatch = async (batch: readonly Entry[]) =>
+    settle(writer, batch, entryPath, await renderArticles(batch, true), (redo) =>
+      renderArticles(redo, false),
+    );
   let i = 0;
-  for await (const { pages, docs } of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
-    for (const [k, page] of pages.entries()) {
+  for await (const batch of inBatches(toRender, ARTICLE_BATCH, parallel, renderBatch)) {
+    for (const page of batch) {
       const entry = toRender[i++] as Entry;
-      if (docs?.present[k] === 1) addDoc(docs, k, entry);
+      if (page.search !== null)
+        search?.add(withFieldsOf(page.search, entry), docKeys[entry.id] as string);
       else if (search !== null) fromBase.push(entry);
       await stage(entry.path, page);
     }
@@ -186,11 +181,14 @@ async function renderPagesAndIndex(
     };
     for (const list of [fromBase, unchanged]) for (const entry of list) take(entry);
   }
-  const analyzeBatch = async (batch: readonly Entry[]) =>
-    readPackedDocs(await input.runner.analyze(batch.map(itemOf), input.mode));
+  const analyzeBatch = (batch: readonly Entry[]) =>
+    input.runner.analyze(batch.map(itemOf), input.mode);
   i = 0;
   for await (const docs of inBatches(toAnalyze, ARTICLE_BATCH, parallel, analyzeBatch)) {
-    for (let k = 0; k < docs.count; k++) addDoc(docs, k, toAnalyze[i++] as Entry);
+    for (const doc of docs) {
+      const entry = toAnalyze[i++] as Entry;
+      search?.add(withFieldsOf(doc, entry), docKeys[entry.id] as string);
+    }
   }
   let searchFiles = input.previous.search.files;
   if (search !== null) {
@@ -320,6 +318,11 @@ function* chain<T>(...parts: Iterable<T>[]): Generator<T> {
 function storedFields(entry: Entry): StoredFields {
   const { path, title, date, source, authors } = searchFields(entry);
   return { path, title, date, source, authors };
+}
+
+/** The search document of a worker's part, its id and stored fields taken from the entry. */
+function withFieldsOf({ snippet, ...part }: SearchPart, entry: Entry): AnalyzedDoc {
+  return { ...part, id: entry.id, stored: { ...storedFields(entry), snippet } };
 }
 
 const entryPath = (entry: Entry): string => entry.path;

@@ -11,7 +11,6 @@ import { parseSource } from "../parse/parse-source.js";
 import { type ArticleNav, articlePage } from "../render/pages/article.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import { type AnalyzedDoc, analyzeForSearch, type SearchDoc } from "../render/search/analyze.js";
-import { packDocs } from "../render/search/packed-docs.js";
 import { createTemplates, type Templates } from "../render/templates.js";
 import { type FileStamp, hashOf, type Staging, writeStaged } from "../write/output.js";
 
@@ -47,12 +46,17 @@ export interface RenderItem {
   readonly analyse?: boolean;
 }
 
-/** A batch's rendered article pages and the search documents its items asked for. */
-export interface RenderedArticles {
-  readonly pages: RenderedPage[];
-  /** The documents packed (`packDocs`), one per item; `null` when no item asked for one. */
-  readonly search: ArrayBuffer | null;
+/** A rendered article page and its search document. */
+export interface Rendered extends RenderedPage {
+  /** `null` unless the item asked for it. */
+  readonly search: SearchPart | null;
 }
+
+/**
+ * What a worker sends of an article's search document: its id and stored fields are the entry's,
+ * which the main thread holds already, so only the snippet of the stored fields crosses.
+ */
+export type SearchPart = Omit<AnalyzedDoc, "id" | "stored"> & { readonly snippet: Uint8Array };
 
 /** How cleaning is done: with the corpus profile, or not at all (`--raw`). */
 export type CleanMode =
@@ -154,18 +158,16 @@ export async function renderArticles(
   site: SiteContext,
   source: TemplateSource,
   staging: Staging | null,
-): Promise<RenderedArticles> {
+): Promise<Rendered[]> {
   const templates = templatesFor(source);
   const articles = cleanedArticles(items, mode);
-  const pages = items.map((item, i) => {
-    const spec = articlePage(item.entry, articles[i] as Article, item.nav, site);
+  return items.map((item, i) => {
+    const cleaned = articles[i] as Article;
+    const spec = articlePage(item.entry, cleaned, item.nav, site);
     const html = templates.render(spec.template, spec.data);
-    return stagePage(spec.path, html, staging, item.previousHash ?? null);
+    const page = stagePage(spec.path, html, staging, item.previousHash ?? null);
+    return { ...page, search: item.analyse === true ? searchDocument(item.entry, cleaned) : null };
   });
-  const docs = items.map((item, i) =>
-    item.analyse === true ? searchDocument(item.entry, articles[i] as Article) : null,
-  );
-  return { pages, search: docs.some((doc) => doc !== null) ? packDocs(docs) : null };
 }
 
 /**
@@ -213,16 +215,13 @@ function stagePage(
   return { html: null, hash, same: false, stamp };
 }
 
-/**
- * Parses and cleans articles again for the search index only, when their pages are unchanged;
- * returns their documents packed (`packDocs`).
- */
+/** Parses and cleans articles again for the search index only, when their pages are unchanged. */
 export async function analyzeArticles(
   items: readonly RenderItem[],
   mode: CleanMode,
-): Promise<ArrayBuffer> {
+): Promise<SearchPart[]> {
   const articles = cleanedArticles(items, mode);
-  return packDocs(items.map((item, i) => searchDocument(item.entry, articles[i] as Article)));
+  return items.map((item, i) => searchDocument(item.entry, articles[i] as Article));
 }
 
 function applyClean(article: Article, mode: CleanMode): Article {
@@ -254,10 +253,11 @@ export function searchFields(entry: Entry): Omit<SearchDoc, "id" | "text"> {
   };
 }
 
-function searchDocument(entry: Entry, article: Article): AnalyzedDoc {
-  return analyzeForSearch({
+function searchDocument(entry: Entry, article: Article): SearchPart {
+  const { id, stored, ...part } = analyzeForSearch({
     id: entry.id,
     ...searchFields(entry),
     text: article.body.kind === "text" ? article.body.paragraphs.join("\n") : article.body.markdown,
   });
+  return { ...part, snippet: stored.snippet };
 }

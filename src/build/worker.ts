@@ -1,4 +1,3 @@
-import { move, transferableSymbol, valueSymbol } from "piscina";
 import { markBuildError } from "../core/errors.js";
 import type { ReadAhead } from "../load/read-ahead.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
@@ -33,14 +32,6 @@ export function clean(args: { files: readonly TaskFile[]; mode: CleanMode }) {
   return guarded(() => cleanFiles(args.files, args.mode));
 }
 
-/**
- * Marks a result whose `buffers` move to the main thread instead of being copied; the pool
- * unwraps it there.
- */
-function moving<T extends object>(value: T, buffers: ArrayBuffer[]): T {
-  return move({ [transferableSymbol]: buffers, [valueSymbol]: value }) as unknown as T;
-}
-
 export function render(args: {
   items: readonly RenderItem[];
   mode: CleanMode;
@@ -48,23 +39,13 @@ export function render(args: {
   templates: TemplateSource;
   staging: Staging | null;
 }) {
-  return guarded(async () => {
-    const rendered = await renderArticles(
-      args.items,
-      args.mode,
-      args.site,
-      args.templates,
-      args.staging,
-    );
-    return rendered.search === null ? rendered : moving(rendered, [rendered.search]);
-  });
+  return guarded(() =>
+    renderArticles(args.items, args.mode, args.site, args.templates, args.staging),
+  );
 }
 
 export function analyze(args: { items: readonly RenderItem[]; mode: CleanMode }) {
-  return guarded(async () => {
-    const packed = await analyzeArticles(args.items, args.mode);
-    return moving(packed, [packed]);
-  });
+  return guarded(() => analyzeArticles(args.items, args.mode));
 }
 
 export function pages(args: {

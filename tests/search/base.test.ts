@@ -8,7 +8,7 @@ import {
   type SearchBase,
 } from "../../src/render/search/base.js";
 import { createSearchIndexBuilder } from "../../src/render/search/index-builder.js";
-import { addDoc, doc, word } from "./fixtures.js";
+import { doc, word } from "./fixtures.js";
 
 const STAMP = "test 1";
 
@@ -43,7 +43,7 @@ function finish(builder: ReturnType<typeof createSearchIndexBuilder>): {
 function clean(docs: readonly SearchDoc[]) {
   const builder = createSearchIndexBuilder();
   docs.forEach((d, id) => {
-    addDoc(builder, analyzeForSearch({ ...d, id }), keyOf(d));
+    builder.add(analyzeForSearch({ ...d, id }), keyOf(d));
   });
   return finish(builder);
 }
@@ -57,7 +57,7 @@ function incremental(docs: readonly SearchDoc[], base: SearchBase) {
   docs.forEach((d, id) => {
     const ord = ords.get(keyOf(d));
     if (ord === undefined) {
-      addDoc(builder, analyzeForSearch({ ...d, id }), keyOf(d));
+      builder.add(analyzeForSearch({ ...d, id }), keyOf(d));
       return;
     }
     const { path, title, date, source, authors } = d;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeForSearch } from "../../src/render/search/analyze.js";
 import { createSearchIndexBuilder } from "../../src/render/search/index-builder.js";
 import { SHARD_CHARS, TOP_RESULTS } from "../../src/render/search/shard-writer.js";
-import { addDoc, buildIndex, doc, word } from "./fixtures.js";
+import { buildIndex, doc, word } from "./fixtures.js";
 import { engineOver } from "./vm-client.js";
 
 const corpus = Array.from({ length: 40 }, (_, i) =>
@@ -40,8 +40,8 @@ describe("createSearchIndexBuilder", () => {
 
   it("rejects an article added twice", () => {
     const b = createSearchIndexBuilder();
-    addDoc(b, analyzeForSearch(doc(1, {})), "a");
-    expect(() => addDoc(b, analyzeForSearch(doc(1, {})), "b")).toThrow(/id 1 added twice/);
+    b.add(analyzeForSearch(doc(1, {})), "a");
+    expect(() => b.add(analyzeForSearch(doc(1, {})), "b")).toThrow(/id 1 added twice/);
   });
 
   it("splits terms into bounded shards, sorted, that the client finds", async () => {

@@ -4,11 +4,7 @@ import {
   analyzeForSearch,
   type SearchDoc,
 } from "../../src/render/search/analyze.js";
-import {
-  createSearchIndexBuilder,
-  type SearchIndexBuilder,
-} from "../../src/render/search/index-builder.js";
-import { packDocs, readPackedDocs } from "../../src/render/search/packed-docs.js";
+import { createSearchIndexBuilder } from "../../src/render/search/index-builder.js";
 
 /** A test article with defaults for the fields a test does not care about. */
 export function doc(id: number, fields: Partial<SearchDoc>): SearchDoc {
@@ -28,14 +24,8 @@ export function doc(id: number, fields: Partial<SearchDoc>): SearchDoc {
 /** Index files for the given articles, added in the given order. */
 export function buildIndex(docs: readonly SearchDoc[]): OutputFile[] {
   const builder = createSearchIndexBuilder();
-  for (const d of docs) addDoc(builder, analyzeForSearch(d), String(d.id));
+  for (const d of docs) builder.add(analyzeForSearch(d), String(d.id));
   return [...builder.finish()];
-}
-
-/** Adds one analysed document, packed as a worker sends it. */
-export function addDoc(builder: SearchIndexBuilder, analyzed: AnalyzedDoc, key: string): void {
-  const { snippet, ...fields } = analyzed.stored;
-  builder.add(readPackedDocs(packDocs([analyzed])), 0, analyzed.id, fields, key);
 }
 
 /** A made-up word per number, so tests can make many distinct terms. */

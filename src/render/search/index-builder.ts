@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import type { OutputFile } from "../../core/types.js";
-import { facetKey, type StoredDoc } from "./analyze.js";
+import { type AnalyzedDoc, facetKey, type StoredDoc } from "./analyze.js";
 import { type SearchBase, SearchBaseWriter } from "./base.js";
 import { ByteStore } from "./byte-store.js";
-import type { PackedDocs } from "./packed-docs.js";
 import { PostingPool } from "./posting-pool.js";
 import { lengthNorm, maxListBytes, quantizeWithNorm, writeList } from "./postings.js";
 import {
@@ -23,11 +22,8 @@ export type StoredFields = Omit<StoredDoc, "snippet">;
 
 /** Collects analysed articles and writes the sharded search index. */
 export interface SearchIndexBuilder {
-  /**
-   * Adds the analysed document `k` of a packed batch as article `id`, with the fields a result
-   * shows of it; `key` names what it was made from, for the next build's base.
-   */
-  add(docs: PackedDocs, k: number, id: number, fields: StoredFields, key: string): void;
+  /** Adds an analysed article; `key` names what it was made from, for the next build's base. */
+  add(doc: AnalyzedDoc, key: string): void;
   /** Takes the last build's base, whose articles `keep` then adds; once, at any time. */
   useBase(base: SearchBase): void;
   /** Adds the base's article `ord` as it was analysed, now as article `id`. */
@@ -85,26 +81,22 @@ export function createSearchIndexBuilder(): SearchIndexBuilder {
   };
 
   return {
-    add(docs, k, id, fields, key) {
-      if (docs.present[k] !== 1) throw new Error(`search index: document ${k} was not analysed`);
-      claim(id);
+    add(doc, key) {
+      claim(doc.id);
       const slot = ids.length;
-      ids.push(id);
-      lengths.push(docs.lengths[k] as number);
-      const snippet = docs.snippets.subarray(
-        k === 0 ? 0 : (docs.snippetEnds[k - 1] as number),
-        docs.snippetEnds[k] as number,
-      );
-      stored.push({ ...fields, snippet: snippets.copy(snippet) });
+      ids.push(doc.id);
+      lengths.push(doc.length);
+      stored.push({ ...doc.stored, snippet: snippets.copy(doc.stored.snippet) });
       keys.push(key);
-      const first = k === 0 ? 0 : (docs.docEnds[k - 1] as number);
-      let start = first === 0 ? 0 : (docs.termEnds[first - 1] as number);
-      for (let t = first; t < (docs.docEnds[k] as number); t++) {
-        const end = docs.termEnds[t] as number;
-        const term = table.idOfCodes(docs.codes, start, end, docs.hashes[t] as number);
-        pool.push(term, slot, Math.min(docs.weights[t] as number, MAX_WEIGHT));
-        start = end;
+      const { terms, weights, hashes } = doc;
+      let start = 0;
+      for (let k = 0; k < weights.length; k++) {
+        const end = k === weights.length - 1 ? terms.length : terms.indexOf("\n", start);
+        const term = table.idOfRange(terms, start, end, hashes[k] as number);
+        pool.push(term, slot, Math.min(weights[k] as number, MAX_WEIGHT));
+        start = end + 1;
       }
+      for (const f of doc.facets) pool.push(table.idOf(f, hashTerm(f)), slot, 0);
     },
     useBase(b) {
       if (base !== null) throw new Error("search index: a base is already in use");

@@ -33,13 +33,6 @@ function lowerAsciiCopy(text: string, start: number, end: number): string {
   return String.fromCharCode.apply(null, scratch.subarray(0, end - start) as unknown as number[]);
 }
 
-/** A string of UTF-16 code units, which `fromCharCode` takes as arguments only if they are few. */
-function stringOfCodes(codes: Uint16Array, start: number, end: number): string {
-  const units = codes.subarray(start, end);
-  if (units.length <= 256) return String.fromCharCode.apply(null, units as unknown as number[]);
-  return Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString("utf16le");
-}
-
 /** A fresh copy of a string, sharing no memory with the text it was cut from. */
 export function detach(s: string): string {
   return s.length < 13 ? s : Buffer.from(s, "utf16le").toString("utf16le");
@@ -62,34 +55,20 @@ export class TermTable {
 
   /** Id of a term whose `hashTerm` is `h`, added as a `detach`ed copy when new. */
   idOf(term: string, h: number): number {
-    const { slots, terms, mask } = this;
-    let s = slotOf(h, mask);
-    for (;;) {
-      const e = slots[s] as number;
-      if (e === 0) return this.insert(s, detach(term), h);
-      if (this.hashes[e - 1] === h && terms[e - 1] === term) return e - 1;
-      s = (s + 1) & mask;
-    }
+    return this.idOfRange(term, 0, term.length, h);
   }
 
-  /**
-   * Id of the term whose UTF-16 code units are `codes[start, end)` and whose `hashTerm` is `h`;
-   * makes a string only for a new term.
-   */
-  idOfCodes(codes: Uint16Array, start: number, end: number, h: number): number {
+  /** Id of `text[start, end)`, whose `hashTerm` is `h`; makes a string only for a new term. */
+  idOfRange(text: string, start: number, end: number, h: number): number {
     const { slots, terms, mask } = this;
     const len = end - start;
     let s = slotOf(h, mask);
     for (;;) {
       const e = slots[s] as number;
-      if (e === 0) return this.insert(s, stringOfCodes(codes, start, end), h);
+      if (e === 0) return this.insert(s, detach(text.slice(start, end)), h);
       if (this.hashes[e - 1] === h) {
         const t = terms[e - 1] as string;
-        if (t.length === len) {
-          let k = 0;
-          while (k < len && t.charCodeAt(k) === codes[start + k]) k++;
-          if (k === len) return e - 1;
-        }
+        if (t.length === len && text.startsWith(t, start)) return e - 1;
       }
       s = (s + 1) & mask;
     }
