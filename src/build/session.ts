@@ -5,7 +5,7 @@ import { compareDiagnostics } from "../core/format-diagnostic.js";
 import { createPhaseTimer } from "../core/timing.js";
 import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
 import { type Archive, buildArchive } from "../model/archive.js";
-import { countArticles } from "../render/pages/common.js";
+import { countArticles, type SiteContext } from "../render/pages/common.js";
 import { createTemplates } from "../render/templates.js";
 import { guardOutput } from "../write/guard-output.js";
 import { openOutput } from "../write/output.js";
@@ -16,7 +16,7 @@ import { CACHE_FILE, type CacheWriter, loadCache, saveCache, writeCache } from "
 import { checkLastBuild, forgetLastBuild, saveLastBuild } from "./last-build.js";
 import { createRunner, type TaskRunner } from "./pool.js";
 import { type LastBuild, previewEdits } from "./preview-edits.js";
-import { renderSite } from "./render-site.js";
+import { type RenderCache, renderSite } from "./render-site.js";
 import { searchBaseIn } from "./search-base.js";
 
 /** Templates an article page is made from; editing others leaves article pages alone. */
@@ -142,31 +142,13 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         lap("analyse");
         const { archive, diagnostics } = modelArchive(analysed, options);
         lap("model");
-        // A one-shot build saves what it learned of its inputs now, and lets go of it while it
-        // renders: at 100,000 articles that is a tenth of its memory.
-        saving =
-          persistence === "each-build" ? await writeCache(cacheDir, GENERATOR_STAMP, cache) : null;
-        if (saving !== null) {
-          await saving.write("learned", analysed.learned);
-          await saving.write("cleans", analysed.cleans);
-          for (const map of [analysed.learned, analysed.cleans, cache.learned, cache.cleans])
-            map.clear();
-          // What analysis left is garbage now; collected before rendering starts, it does not add
-          // to the workers' and the search index's memory at the build's busiest moment.
-          collectGarbage();
-          lap("write cache");
-        }
+        saving = persistence === "each-build" ? await saveLearned(cacheDir, analysed, cache) : null;
+        if (saving !== null) lap("write cache");
 
         const writer = await opening;
         let pages = 0;
         events.onPhase?.("render", archive.entries.length);
-        const site = {
-          title: options.title,
-          lang: "en",
-          baseUrl: options.baseUrl,
-          feeds: options.baseUrl !== null,
-          stats: countArticles(archive.entries.length),
-        };
+        const site = siteContext(options, archive);
         const stamp = digest([templateStamps.article, analysed.profileDigest]);
         const rendered = await renderSite(
           {
@@ -202,21 +184,12 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         previewed.clear();
         const result = { articles: archive.entries.length, pages, diagnostics };
         if (saving === null) {
-          const next: BuildCache = {
-            learned: analysed.learned,
-            cleans: analysed.cleans,
-            ...rendered,
-          };
-          const last: LastBuild = {
+          const templatesUsed = { dir: options.templates, stamp };
+          state = {
             out,
-            archive,
-            files: new Map(analysed.files.map((f) => [f.absolute, f])),
-            cleans: analysed.cleans,
-            mode: analysed.mode,
-            site,
-            templates: { dir: options.templates, stamp },
+            cache: nextCache(analysed, rendered),
+            last: lastBuild(out, archive, analysed, site, templatesUsed),
           };
-          state = { out, cache: next, last };
           pending = new Set();
         } else {
           await saving.write("renders", rendered.renders);
@@ -248,6 +221,52 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       await trashEmptied();
     },
   };
+}
+
+/**
+ * Writes what a one-shot build learned of its inputs, and lets go of it while the build renders:
+ * at 100,000 articles that is a tenth of its memory. Returns the writer that seals the cache.
+ */
+async function saveLearned(
+  cacheDir: string,
+  analysed: Analysed,
+  cache: BuildCache,
+): Promise<CacheWriter> {
+  const saving = await writeCache(cacheDir, GENERATOR_STAMP, cache);
+  await saving.write("learned", analysed.learned);
+  await saving.write("cleans", analysed.cleans);
+  for (const map of [analysed.learned, analysed.cleans, cache.learned, cache.cleans]) map.clear();
+  // What analysis left is garbage now; collected before rendering starts, it does not add to the
+  // workers' and the search index's memory at the build's busiest moment.
+  collectGarbage();
+  return saving;
+}
+
+function siteContext(options: BuildOptions, archive: Archive): SiteContext {
+  return {
+    title: options.title,
+    lang: "en",
+    baseUrl: options.baseUrl,
+    feeds: options.baseUrl !== null,
+    stats: countArticles(archive.entries.length),
+  };
+}
+
+/** What a session keeps of a build to preview edits of its articles. */
+function lastBuild(
+  out: string,
+  archive: Archive,
+  analysed: Analysed,
+  site: SiteContext,
+  templates: LastBuild["templates"],
+): LastBuild {
+  const files = new Map(analysed.files.map((f) => [f.absolute, f]));
+  return { out, archive, files, cleans: analysed.cleans, mode: analysed.mode, site, templates };
+}
+
+/** The cache a session keeps for its next build. */
+function nextCache(analysed: Analysed, rendered: RenderCache): BuildCache {
+  return { learned: analysed.learned, cleans: analysed.cleans, ...rendered };
 }
 
 /**
