@@ -9,7 +9,7 @@ import { countArticles, type SiteContext } from "../render/pages/common.js";
 import { createTemplates } from "../render/templates.js";
 import { guardOutput } from "../write/guard-output.js";
 import { openOutput } from "../write/output.js";
-import { trashEmptied } from "../write/trash.js";
+import { Deletions } from "../write/trash.js";
 import { type Analysed, analyseInputs, type BuildEvents, cacheDirFor } from "./analyse-inputs.js";
 import { type BuildCache, digest, templateDigests } from "./cache.js";
 import { CACHE_FILE, type CacheWriter, loadCache, saveCache, writeCache } from "./cache-store.js";
@@ -78,6 +78,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
   let pending: Set<string> | null = null;
   /** Output files written by `preview` since the last build: the manifest is not trusted on them. */
   const previewed = new Set<string>();
+  const deletions = new Deletions();
 
   const runnerFor = async (workers: number): Promise<TaskRunner> => {
     if (runner?.workers === workers) return runner.tasks;
@@ -121,7 +122,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         except: previewed,
         check: (dir, files) => tasks.changedOutputs(dir, files),
         // A one-shot build ends once its site is in place; a server deletes as it goes.
-        emptying: persistence === "each-build" ? "detached" : "in-process",
+        emptying: persistence === "each-build" ? "detached" : deletions,
       });
       // Awaited once the archive is modelled; a failure until then must not count as unhandled.
       opening.catch(() => undefined);
@@ -218,7 +219,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       }
       await runner?.tasks.close();
       runner = null;
-      await trashEmptied();
+      await deletions.settled();
     },
   };
 }

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
  * `rename`. The trash, a folder beside the output (so on its file system), is emptied once the
  * commit is done: by a detached process of low priority after a one-shot build, as
  * `git gc --auto` does its work, so the build ends as soon as the new site is in place; in the
- * background of a long-running process otherwise (see {@link trashEmptied}).
+ * background of a long-running process otherwise (see {@link Deletions}).
  */
 export interface Trash {
   /** Moves a file or folder out of the way; deletes it at once when it cannot be moved. */
@@ -20,16 +20,26 @@ export interface Trash {
   empty(): void;
 }
 
-/** How a trash is emptied: by a detached process, or in this one without blocking it. */
-export type Emptying = "detached" | "in-process";
+/** Deletions a long-running process runs in the background, to wait for before it exits. */
+export class Deletions {
+  private readonly running = new Set<Promise<void>>();
 
-/** Deletions under way in this process. */
-const emptying = new Set<Promise<void>>();
+  track(deletion: Promise<void>): void {
+    const done = deletion.finally(() => this.running.delete(done));
+    this.running.add(done);
+  }
 
-/** Resolves once every deletion started in this process is done: before it exits. */
-export async function trashEmptied(): Promise<void> {
-  while (emptying.size > 0) await Promise.all(emptying);
+  /** Resolves once every deletion tracked, including those started meanwhile, is done. */
+  async settled(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running);
+  }
 }
+
+/**
+ * How a trash is emptied: by a detached process, or in this one without blocking it, tracked by
+ * the `Deletions` given.
+ */
+export type Emptying = "detached" | Deletions;
 
 /** The trash of the output folder `out`, beside it. */
 export function trashFor(out: string): string {
@@ -67,20 +77,20 @@ export function openTrash(root: string, how: Emptying = "detached"): Trash {
     },
     empty() {
       if (!made) return;
-      // Run from TypeScript sources (the tests) there is no compiled emptier to start.
-      if (how === "in-process" || import.meta.url.endsWith(".ts")) {
-        const done = rm(folder, { recursive: true, force: true })
-          .then(() => rmdir(root))
-          // Not empty: another commit is filling it.
-          .catch(() => undefined)
-          .finally(() => emptying.delete(done));
-        emptying.add(done);
-        return;
+      if (how !== "detached") {
+        how.track(
+          rm(folder, { recursive: true, force: true })
+            .then(() => rmdir(root))
+            // Not empty: another commit is filling it.
+            .catch(() => undefined),
+        );
+      } else if (import.meta.url.endsWith(".ts")) {
+        // Run from TypeScript sources (the tests) there is no compiled emptier to start.
+        rmSync(folder, { recursive: true, force: true });
+        removeIfEmpty(root);
+      } else {
+        spawn(process.execPath, [EMPTIER, root], { detached: true, stdio: "ignore" }).unref();
       }
-      spawn(process.execPath, [EMPTIER, root], {
-        detached: true,
-        stdio: "ignore",
-      }).unref();
     },
   };
 }
@@ -97,6 +107,10 @@ export function emptyTrash(root: string): void {
     return;
   }
   for (const name of folders) rmSync(path.join(root, name), { recursive: true, force: true });
+  removeIfEmpty(root);
+}
+
+function removeIfEmpty(root: string): void {
   try {
     rmdirSync(root);
   } catch {

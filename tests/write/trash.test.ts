@@ -1,7 +1,7 @@
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { emptyTrash, openTrash, trashEmptied, trashFor } from "../../src/write/trash.js";
+import { Deletions, emptyTrash, openTrash, trashFor } from "../../src/write/trash.js";
 import { cleanup, tempDir } from "../helpers.js";
 
 describe("the trash", () => {
@@ -15,7 +15,8 @@ describe("the trash", () => {
     await mkdir(path.join(dir, "site", "a"), { recursive: true });
     await writeFile(path.join(dir, "site", "a", "index.html"), "old");
     await writeFile(path.join(dir, "site", "b.html"), "old");
-    const trash = openTrash(root, "in-process");
+    const deletions = new Deletions();
+    const trash = openTrash(root, deletions);
     trash.discard(path.join(dir, "site", "b.html"));
     trash.discard(path.join(dir, "site", "a"));
     trash.discard(path.join(dir, "site", "never-there.html"));
@@ -23,7 +24,7 @@ describe("the trash", () => {
     const [folder] = await readdir(root);
     expect((await readdir(path.join(root, folder ?? ""))).sort()).toEqual(["0", "1"]);
     trash.empty();
-    await trashEmptied();
+    await deletions.settled();
     expect(await readdir(dir)).toEqual(["site"]);
     await cleanup(dir);
   });
@@ -39,7 +40,7 @@ describe("the trash", () => {
     trash.discard(path.join(dir, "site", "b.html"));
     expect(await readdir(path.join(dir, "site"))).toEqual([]);
     trash.empty();
-    await trashEmptied();
+    expect(await readdir(dir)).toEqual([".site.trash", "site"]);
     await cleanup(dir);
   });
 
