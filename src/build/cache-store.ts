@@ -54,14 +54,8 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
       index.parts[part].segments.flatMap((ref) => (ref === null ? [] : [{ part, ...ref }])),
     );
     const reader = createSegmentReader(path.join(dir, SEGMENTS_DIR));
-    // The next segment is read while this one is checked and turned into objects.
-    let next = refs[0] === undefined ? null : reader.read(refs[0].name);
-    for (const [i, ref] of refs.entries()) {
-      const bytes = await next;
-      const following = refs[i + 1];
-      next = following === undefined ? null : reader.read(following.name);
-      next?.catch(() => undefined);
-      if (bytes == null || sha256(bytes) !== ref.name) return emptyCache();
+    for await (const [ref, bytes] of readInTurn(reader, refs)) {
+      if (sha256(bytes) !== ref.name) return emptyCache();
       const segment = deserialize(bytes) as Segment;
       if (segment.part !== ref.part || segment.entries.length !== ref.count) return emptyCache();
       const map: Map<string, unknown> = cache[ref.part];
@@ -77,13 +71,37 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
   }
 }
 
+/** Yields each segment with its bytes, in order, reading the next while the caller decodes one. */
+async function* readInTurn<T extends { readonly name: string }>(
+  reader: SegmentReader,
+  segments: readonly T[],
+): AsyncGenerator<[T, Buffer]> {
+  const start = (name: string) => {
+    const read = reader.read(name);
+    // Awaited on the next turn; a failure until then must not count as unhandled.
+    read.catch(() => undefined);
+    return read;
+  };
+  let ahead: Promise<Buffer> | undefined;
+  for (const [i, segment] of segments.entries()) {
+    const current = ahead ?? start(segment.name);
+    const following = segments[i + 1];
+    ahead = following === undefined ? undefined : start(following.name);
+    yield [segment, await current];
+  }
+}
+
+interface SegmentReader {
+  read(name: string): Promise<Buffer>;
+}
+
 /**
  * Reads segments into two buffers used in turn, so one can be read while the other is decoded:
  * a fresh buffer per segment cost a page fault per 4 KB, a tenth of loading the whole cache.
  * A buffer's bytes are valid until the read after next, so nothing decoded may keep a view into
  * them: `compactClean` copies the one typed array a cache holds.
  */
-function createSegmentReader(dir: string): { read(name: string): Promise<Buffer> } {
+function createSegmentReader(dir: string): SegmentReader {
   const buffers = [Buffer.alloc(0), Buffer.alloc(0)];
   let turn = 0;
   return {
