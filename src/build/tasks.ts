@@ -3,7 +3,7 @@ import { cleanArticle } from "../clean/clean-article.js";
 import { bodySignature } from "../clean/near-duplicates.js";
 import { type CorpusProfile, type ProfileFacts, profileFacts } from "../clean/profile.js";
 import { BuildError } from "../core/errors.js";
-import type { Article, Diagnostic, Entry } from "../core/types.js";
+import type { Article, Diagnostic, Entry, ParseResult } from "../core/types.js";
 import { type ReadAhead, readAheadBytes } from "../load/read-ahead.js";
 import type { ArticleRecord } from "../model/archive.js";
 import { toRecord } from "../model/record.js";
@@ -18,12 +18,6 @@ import { type FileStamp, hashOf, type Staging, writeStaged } from "../write/outp
 export interface TaskFile {
   readonly absolute: string;
   readonly display: string;
-}
-
-/** The result of reading and parsing one file. */
-export interface Scanned {
-  readonly article: Article | null;
-  readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
@@ -95,11 +89,9 @@ export async function learnFiles(
  * diagnostic, never a crash. Reads synchronously: a worker does one file at a time, and the sync
  * call is measurably faster.
  */
-function scanFile(file: TaskFile, read: Uint8Array | null = null): Scanned {
+function scanFile(file: TaskFile, read: Uint8Array | null = null): ParseResult {
   try {
-    const bytes = read ?? readFileSync(file.absolute);
-    const { article, diagnostics } = parseSource({ path: file.display, bytes });
-    return { article, diagnostics };
+    return parseSource({ path: file.display, bytes: read ?? readFileSync(file.absolute) });
   } catch (error) {
     const diagnostic: Diagnostic = {
       file: file.display,
