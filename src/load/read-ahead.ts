@@ -35,8 +35,9 @@ export async function readAhead(files: readonly SizedFile[]): Promise<ReadAhead>
   let total = 0;
   const places = files.map((file) => {
     if (file.size < 0 || total + file.size + 1 > MAX_AHEAD) return -1;
+    const place = total;
     total += file.size + 1;
-    return total - file.size - 1;
+    return place;
   });
   const bytes = new Uint8Array(total);
   await Promise.all(
