@@ -10,6 +10,7 @@ import type { ArticleRecord } from "../model/archive.js";
 import { createStringSharer } from "../model/share-strings.js";
 import { type BuildCache, type CachedClean, type CachedLearned, digest } from "./cache.js";
 import { inBatches, type TaskRunner } from "./pool.js";
+import type { Spool, SpoolRef } from "./spool.js";
 import type { CleanMode, TaskFile } from "./tasks.js";
 
 /** Progress callbacks, for a progress bar. */
@@ -42,6 +43,8 @@ export interface Analysed {
   /** First-pass results and cleaned records to keep for the next build. */
   readonly learned: Map<string, CachedLearned>;
   readonly cleans: Map<string, CachedClean>;
+  /** Articles this build cleaned, by display path, where its spool holds them. */
+  readonly spooled: ReadonlyMap<string, SpoolRef>;
 }
 
 /** What a build already knows before analysing its inputs. */
@@ -53,6 +56,8 @@ export interface AnalyseContext {
   readonly changed?: ReadonlySet<string> | null;
   /** The input files, already found, with each one's size and modification time. */
   readonly found?: FoundInputs;
+  /** Where to leave cleaned articles for rendering; none when nothing is rendered. */
+  readonly spool?: Spool;
 }
 
 /** Input files as found, with each one's size and modification time by absolute path. */
@@ -72,7 +77,7 @@ export async function analyseInputs(
   options: BuildOptions,
   out: string,
   runner: TaskRunner,
-  { events = {}, cache, changed = null, found }: AnalyseContext = {},
+  { events = {}, cache, changed = null, found, spool }: AnalyseContext = {},
 ): Promise<Analysed> {
   const files =
     found?.files ??
@@ -128,14 +133,21 @@ export async function analyseInputs(
   const toClean = files.filter((f) => hashes.has(f.display) && reusable(f) === null);
   const fresh = new Map<string, CachedClean>();
   const share = createStringSharer();
+  const spooled = new Map<string, SpoolRef>();
+  let launched = 0;
+  const cleanBatch = (b: readonly TaskFile[]) =>
+    runner.clean(b, mode, spool?.fileOf(launched++) ?? null);
   let next = 0;
-  for await (const batch of inBatches(toClean, BATCH, parallel, (b) => runner.clean(b, mode))) {
+  let batches = 0;
+  for await (const batch of inBatches(toClean, BATCH, parallel, cleanBatch)) {
+    const spoolFile = spool?.fileOf(batches++) ?? "";
     for (const cleaned of batch) {
       // Results name no file: the found file's path is the one string the entry keeps.
       const display = (toClean[next++] as TaskFile).display;
       if (cleaned.record === null) continue;
       const record = share.record(cleaned.record, display);
       fresh.set(display, { profileDigest, record, signature: cleaned.signature });
+      if (cleaned.spooled !== null) spooled.set(display, { file: spoolFile, ...cleaned.spooled });
     }
     done += batch.length;
     events.onProgress?.(done);
@@ -161,6 +173,7 @@ export async function analyseInputs(
     profileDigest,
     learned,
     cleans,
+    spooled,
   };
 }
 

@@ -23,7 +23,8 @@ import {
 /** Runs the per-file stages, in worker threads or in this thread. */
 export interface TaskRunner {
   learn(files: readonly TaskFile[], ahead: ReadAhead | null): Promise<Learned[]>;
-  clean(files: readonly TaskFile[], mode: CleanMode): Promise<Cleaned[]>;
+  /** See {@link cleanFiles}. */
+  clean(files: readonly TaskFile[], mode: CleanMode, spool: string | null): Promise<Cleaned[]>;
   render(
     items: readonly RenderItem[],
     mode: CleanMode,
@@ -81,7 +82,7 @@ export function createRunner(workers: number): TaskRunner {
     learn: (files, ahead) =>
       // The bytes move to the worker: the main thread never touches them again.
       run({ files, ahead }, "learn", ahead === null ? [] : [ahead.bytes.buffer as ArrayBuffer]),
-    clean: (files, mode) => run({ files, mode }, "clean"),
+    clean: (files, mode, spool) => run({ files, mode, spool }, "clean"),
     render: (items, mode, site, templates, staging) =>
       run({ items, mode, site, templates, staging }, "render"),
     analyze: (items, mode) => run({ items, mode }, "analyze"),

@@ -18,6 +18,7 @@ import type { OutputWriter } from "../write/output.js";
 import { type BuildCache, digest, digestText } from "./cache.js";
 import { inBatches, type TaskRunner } from "./pool.js";
 import type { SearchBaseStore } from "./search-base.js";
+import type { SpoolRef } from "./spool.js";
 import {
   type CleanMode,
   type RenderedPage,
@@ -37,6 +38,8 @@ export interface RenderInput {
   readonly archive: Archive;
   /** Input files by display path. */
   readonly files: ReadonlyMap<string, TaskFile>;
+  /** Articles the cleaning pass of this build spooled, by display path. */
+  readonly spooled: ReadonlyMap<string, SpoolRef>;
   readonly mode: CleanMode;
   readonly runner: TaskRunner;
   readonly workers: number;
@@ -96,6 +99,7 @@ async function renderPagesAndIndex(
   // neighbours were four objects an article through the whole render.
   const itemOf = (entry: Entry): RenderItem => ({
     file: fileOf(input.files, entry.file),
+    spooled: input.spooled.get(entry.file) ?? null,
     entry,
     nav: navOf(archive.entries, entry.id),
   });

@@ -18,6 +18,7 @@ import { createRunner, type TaskRunner } from "./pool.js";
 import { type LastBuild, previewEdits } from "./preview-edits.js";
 import { type RenderCache, renderSite } from "./render-site.js";
 import { searchBaseIn } from "./search-base.js";
+import { openSpool, type Spool } from "./spool.js";
 
 /** Templates an article page is made from; editing others leaves article pages alone. */
 const ARTICLE_TEMPLATES = ["layout.eta", "article.eta", "partials"];
@@ -128,17 +129,20 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       opening.catch(() => undefined);
       let saving: CacheWriter | null = null;
       let committing = false;
+      let spool: Spool | null = null;
       try {
         const cache = warm?.cache ?? (await loadCache(cacheDir, GENERATOR_STAMP));
         if (warm === null && persistence === "on-close") {
           await rm(path.join(cacheDir, CACHE_FILE), { force: true });
         }
         lap("load cache");
+        spool = await openSpool(cacheDir);
         const analysed = await analyseInputs(options, out, tasks, {
           events,
           cache,
           changed: pending,
           found: check?.found,
+          spool,
         });
         lap("analyse");
         const { archive, diagnostics } = modelArchive(analysed, options);
@@ -155,6 +159,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
           {
             archive,
             files: new Map(analysed.files.map((f) => [f.display, f])),
+            spooled: analysed.spooled,
             mode: analysed.mode,
             runner: tasks,
             workers: options.workers,
@@ -175,6 +180,8 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
             events.onProgress?.(pages);
           },
         );
+        await spool.remove();
+        spool = null;
         lap("render");
         // Rendering's garbage goes before the commit allocates its own: the peak of a large
         // one-shot build. A session that keeps its state would only pay for it on every rebuild.
@@ -203,6 +210,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         // The old cache stays until a build seals a new one, and the output as it was unless the
         // commit started: then its journal finishes it on the next build.
         await saving?.abort();
+        await spool?.remove();
         if (!committing) await (await opening.catch(() => null))?.abort();
         throw error;
       }

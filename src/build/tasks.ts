@@ -13,6 +13,7 @@ import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import { type AnalyzedDoc, analyzeForSearch, type SearchDoc } from "../render/search/analyze.js";
 import { createTemplates, type Templates } from "../render/templates.js";
 import { type FileStamp, hashOf, type Staging, writeStaged } from "../write/output.js";
+import { readSpooled, type Span, type SpoolRef, spoolArticles } from "./spool.js";
 
 /** An input file as tasks see it. */
 export interface TaskFile {
@@ -27,6 +28,8 @@ export interface TaskFile {
 export interface Cleaned {
   readonly record: ArticleRecord | null;
   readonly signature: Uint32Array | null;
+  /** Where the cleaned article lies in the task's spool file; `null` without one. */
+  readonly spooled: Span | null;
 }
 
 /** One article page to render, with its place in the archive. */
@@ -34,6 +37,8 @@ export interface RenderItem {
   readonly file: TaskFile;
   readonly entry: Entry;
   readonly nav: ArticleNav;
+  /** The article as the cleaning pass of this build left it, when it did (see `spool.ts`). */
+  readonly spooled?: SpoolRef | null;
   /** Hash of the page the previous build wrote, so an unchanged page is not staged again. */
   readonly previousHash?: string | null;
   /** Whether to return the article's search document: only when the index has no postings of it. */
@@ -104,18 +109,28 @@ function scanFile(file: TaskFile, read: Uint8Array | null = null): ParseResult {
   }
 }
 
-/** Parses and cleans files, keeping only what the model needs. */
-export async function cleanFiles(files: readonly TaskFile[], mode: CleanMode): Promise<Cleaned[]> {
-  return files
-    .map((file) => scanFile(file))
-    .map(({ article }) => {
-      if (article === null) return { record: null, signature: null };
-      const cleaned = applyClean(article, mode);
-      return {
-        record: toRecord(cleaned),
-        signature: mode.raw ? null : bodySignature(cleaned),
-      };
-    });
+/**
+ * Parses and cleans files, keeping only what the model needs; with a `spool` file, the cleaned
+ * articles are written there for the render pass.
+ */
+export async function cleanFiles(
+  files: readonly TaskFile[],
+  mode: CleanMode,
+  spool: string | null = null,
+): Promise<Cleaned[]> {
+  const articles = files.map((file) => {
+    const { article } = scanFile(file);
+    return article === null ? null : applyClean(article, mode);
+  });
+  const spans = spool === null ? null : spoolArticles(spool, articles);
+  return articles.map((cleaned, i) => {
+    if (cleaned === null) return { record: null, signature: null, spooled: null };
+    return {
+      record: toRecord(cleaned),
+      signature: mode.raw ? null : bodySignature(cleaned),
+      spooled: spans?.[i] ?? null,
+    };
+  });
 }
 
 /** Where article templates come from, and a digest of their contents. */
@@ -220,9 +235,15 @@ function applyClean(article: Article, mode: CleanMode): Article {
   return mode.raw ? article : cleanArticle(article, mode.profile);
 }
 
-/** Parses and cleans the articles of modelled entries again, as the cleaning pass did. */
+/**
+ * The cleaned articles of modelled entries: read from the spool where this build's cleaning pass
+ * left them, parsed and cleaned again as that pass did otherwise.
+ */
 function cleanedArticles(items: readonly RenderItem[], mode: CleanMode): Article[] {
-  return items.map((item) => {
+  const spooled = readSpooled(items.map((item) => item.spooled));
+  return items.map((item, i) => {
+    const kept = spooled[i];
+    if (kept != null) return kept;
     const { article } = scanFile(item.file);
     if (article === null) {
       throw new BuildError(

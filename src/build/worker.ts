@@ -28,8 +28,8 @@ export function learn(args: { files: readonly TaskFile[]; ahead: ReadAhead | nul
   return guarded(() => learnFiles(args.files, args.ahead));
 }
 
-export function clean(args: { files: readonly TaskFile[]; mode: CleanMode }) {
-  return guarded(() => cleanFiles(args.files, args.mode));
+export function clean(args: { files: readonly TaskFile[]; mode: CleanMode; spool: string | null }) {
+  return guarded(() => cleanFiles(args.files, args.mode, args.spool));
 }
 
 export function render(args: {

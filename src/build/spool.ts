@@ -1,0 +1,102 @@
+import { closeSync, openSync, readSync, writeFileSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { Article } from "../core/types.js";
+
+/**
+ * Where the cleaning pass leaves each cleaned article for the render pass of the same build, so
+ * an article is read, parsed and cleaned twice (first pass, cleaning) instead of three times: at
+ * 10,000 articles parsing and cleaning again took an eighth of the workers' time, reading a
+ * spooled article back a tenth of that. Each cleaning task writes one file of its own, so no two
+ * threads share one; the files live only as long as the build.
+ */
+export interface Spool {
+  readonly dir: string;
+  /** The file the `n`-th cleaning task of the build writes. */
+  fileOf(n: number): string;
+  /** Removes the spool; a build calls it once it has rendered, or failed. */
+  remove(): Promise<void>;
+}
+
+/** Where one article's bytes lie in a spool file. */
+export interface Span {
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** A spooled article: its file and span. */
+export interface SpoolRef extends Span {
+  readonly file: string;
+}
+
+/** The spool folder of a build, in its cache folder; one a killed build left is cleared first. */
+export async function openSpool(cacheDir: string): Promise<Spool> {
+  const dir = path.join(cacheDir, "spool");
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  return {
+    dir,
+    fileOf: (n) => path.join(dir, `${n}.bin`),
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Writes cleaned articles into `file`, one after another, and returns where each lies (`null`
+ * for a missing one). V8's serializer, not JSON: it is twice as fast both ways, and the bytes
+ * never leave this build.
+ */
+export function spoolArticles(
+  file: string,
+  articles: readonly (Article | null)[],
+): (Span | null)[] {
+  const parts: Buffer[] = [];
+  let offset = 0;
+  const spans = articles.map((article) => {
+    if (article === null) return null;
+    const bytes = serialize(article);
+    parts.push(bytes);
+    const span = { offset, length: bytes.length };
+    offset += bytes.length;
+    return span;
+  });
+  writeFileSync(file, Buffer.concat(parts, offset));
+  return spans;
+}
+
+/**
+ * Reads spooled articles back, each file opened once; an article that cannot be read (the spool
+ * removed under the build) is `null`, for the caller to parse and clean again.
+ */
+export function readSpooled(refs: readonly (SpoolRef | null | undefined)[]): (Article | null)[] {
+  const fds = new Map<string, number | null>();
+  const fdOf = (file: string): number | null => {
+    let fd = fds.get(file);
+    if (fd === undefined) {
+      try {
+        fd = openSync(file, "r");
+      } catch {
+        fd = null;
+      }
+      fds.set(file, fd);
+    }
+    return fd;
+  };
+  try {
+    return refs.map((ref) => {
+      if (ref == null) return null;
+      const fd = fdOf(ref.file);
+      if (fd === null) return null;
+      const bytes = Buffer.allocUnsafe(ref.length);
+      try {
+        if (readSync(fd, bytes, 0, ref.length, ref.offset) !== ref.length) return null;
+        return deserialize(bytes) as Article;
+      } catch {
+        return null;
+      }
+    });
+  } finally {
+    for (const fd of fds.values()) if (fd !== null) closeSync(fd);
+  }
+}

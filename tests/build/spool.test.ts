@@ -1,0 +1,142 @@
+import { existsSync } from "node:fs";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { build, cacheDirFor } from "../../src/build/build.js";
+import { openSpool, readSpooled, spoolArticles } from "../../src/build/spool.js";
+import {
+  analyzeArticles,
+  type CleanMode,
+  cleanFiles,
+  type RenderItem,
+  type TaskFile,
+} from "../../src/build/tasks.js";
+import { EMPTY_PROFILE } from "../../src/clean/profile.js";
+import { BuildError } from "../../src/core/errors.js";
+import type { Article, Entry } from "../../src/core/types.js";
+import { parseSource } from "../../src/parse/parse-source.js";
+import { cleanup, ROOT, tempDir, testOptions } from "../helpers.js";
+
+const FIXTURE = path.join(ROOT, "tests/sites/basic/seeds");
+const MODE: CleanMode = { raw: false, profile: EMPTY_PROFILE };
+
+async function fixtureFiles(dir: string): Promise<TaskFile[]> {
+  await cp(FIXTURE, dir, { recursive: true });
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".txt")).sort();
+  return names.map((n) => ({ absolute: path.join(dir, n), display: n }));
+}
+
+function entryFor(file: TaskFile, id: number): Entry {
+  return {
+    id,
+    path: `undated/${id}/index.html`,
+    file: file.display,
+    title: "T",
+    authors: [],
+    published: null,
+    domain: null,
+    section: null,
+    url: "",
+    link: null,
+    wordCount: 1,
+    readingMinutes: 1,
+    contentHash: "",
+    summary: "",
+    alsoAt: [],
+    mergedFiles: [],
+  };
+}
+
+describe("the spool of cleaned articles", () => {
+  it("gives back each article as written, with gaps where there was none", async () => {
+    const dir = await tempDir();
+    try {
+      const files = await fixtureFiles(path.join(dir, "in"));
+      const articles: (Article | null)[] = [];
+      for (const f of files) {
+        articles.push(
+          parseSource({ path: f.display, bytes: await readFile(f.absolute) }).article,
+          null,
+        );
+      }
+      const spans = spoolArticles(path.join(dir, "0.bin"), articles);
+      expect(spans.map((s) => s === null)).toEqual(articles.map((a) => a === null));
+      const refs = spans.map((s) => (s === null ? null : { file: path.join(dir, "0.bin"), ...s }));
+      expect(readSpooled(refs)).toEqual(articles);
+    } finally {
+      await cleanup(dir);
+    }
+  });
+
+  it("reads an article it cannot find as missing, for the caller to parse again", async () => {
+    const dir = await tempDir();
+    try {
+      const file = path.join(dir, "0.bin");
+      await writeFile(file, "short");
+      expect(
+        readSpooled([
+          { file: path.join(dir, "gone.bin"), offset: 0, length: 5 },
+          { file, offset: 2, length: 10 },
+          undefined,
+        ]),
+      ).toEqual([null, null, null]);
+    } finally {
+      await cleanup(dir);
+    }
+  });
+
+  it("is cleared when opened and gone once removed", async () => {
+    const dir = await tempDir();
+    try {
+      await mkdir(path.join(dir, "spool"), { recursive: true });
+      await writeFile(path.join(dir, "spool", "7.bin"), "left by a killed build");
+      const spool = await openSpool(dir);
+      expect(await readdir(spool.dir)).toEqual([]);
+      expect(spool.fileOf(3)).toBe(path.join(dir, "spool", "3.bin"));
+      await spool.remove();
+      expect(existsSync(spool.dir)).toBe(false);
+    } finally {
+      await cleanup(dir);
+    }
+  });
+
+  it("lets the render pass use what cleaning left, not the input file again", async () => {
+    const dir = await tempDir();
+    try {
+      const files = await fixtureFiles(path.join(dir, "in"));
+      const spoolFile = path.join(dir, "0.bin");
+      const cleaned = await cleanFiles(files, MODE, spoolFile);
+      const items: RenderItem[] = [];
+      files.forEach((file, i) => {
+        const span = cleaned[i]?.spooled;
+        if (span == null) return;
+        const entry = entryFor(file, items.length);
+        items.push({
+          file,
+          entry,
+          nav: { newer: null, older: null },
+          spooled: { file: spoolFile, ...span },
+        });
+      });
+      expect(items.length).toBeGreaterThan(3);
+      const fromInputs = await analyzeArticles(items, MODE);
+      for (const item of items) await rm(item.file.absolute);
+      expect(await analyzeArticles(items, MODE)).toEqual(fromInputs);
+      const unspooled = items.map((item) => ({ ...item, spooled: null }));
+      await expect(analyzeArticles(unspooled, MODE)).rejects.toBeInstanceOf(BuildError);
+    } finally {
+      await cleanup(dir);
+    }
+  });
+
+  it("is not left behind by a build", async () => {
+    const dir = await tempDir();
+    try {
+      const out = path.join(dir, "site");
+      await build(testOptions([FIXTURE], out));
+      expect(existsSync(path.join(cacheDirFor(out), "spool"))).toBe(false);
+    } finally {
+      await cleanup(dir);
+    }
+  });
+});
