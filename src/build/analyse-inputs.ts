@@ -91,11 +91,12 @@ export async function analyseInputs(
   events.onPhase?.("read", files.length);
   const profile = options.raw ? null : createProfileBuilder();
   const hashes = new Map<string, string>();
-  const learned = await learnAll(files, runner, {
+  const { learned, parsed } = await learnAll(files, runner, {
     parallel,
     cache,
     changed,
     known: found?.stats,
+    spool,
     onDone: (n) => {
       done += n;
       events.onProgress?.(done);
@@ -135,12 +136,19 @@ export async function analyseInputs(
   const share = createStringSharer();
   const spooled = new Map<string, SpoolRef>();
   let launched = 0;
-  const cleanBatch = (b: readonly TaskFile[]) =>
-    runner.clean(b, mode, spool?.fileOf(launched++) ?? null);
+  const cleanBatch = (b: readonly TaskFile[]) => {
+    const spoolFile = spool?.fileOf("cleaned", launched++) ?? null;
+    return runner.clean(
+      b,
+      mode,
+      spoolFile,
+      b.map((f) => parsed.get(f.absolute) ?? null),
+    );
+  };
   let next = 0;
   let batches = 0;
   for await (const batch of inBatches(toClean, BATCH, parallel, cleanBatch)) {
-    const spoolFile = spool?.fileOf(batches++) ?? "";
+    const spoolFile = spool?.fileOf("cleaned", batches++) ?? "";
     for (const cleaned of batch) {
       // Results name no file: the found file's path is the one string the entry keeps.
       const display = (toClean[next++] as TaskFile).display;
@@ -161,6 +169,8 @@ export async function analyseInputs(
     records.push(entry.record);
     kept.push(file);
   }
+  parsed.clear();
+  await spool?.drop("parsed");
   lap("clean");
   const nearDuplicates = signatures.length > 0 ? groupNearDuplicates(signatures) : [];
   return {
@@ -185,7 +195,15 @@ interface LearnContext {
   readonly changed: ReadonlySet<string> | null;
   /** Sizes and modification times already taken, by absolute path. */
   readonly known: ReadonlyMap<string, FileStat> | undefined;
+  /** Where to leave the parsed articles for the cleaning pass. */
+  readonly spool: Spool | undefined;
   readonly onDone: (n: number) => void;
+}
+
+/** The first pass's results by absolute path, and where it spooled the articles it parsed. */
+interface LearnedAll {
+  readonly learned: Map<string, CachedLearned>;
+  readonly parsed: Map<string, SpoolRef>;
 }
 
 /**
@@ -196,9 +214,10 @@ interface LearnContext {
 async function learnAll(
   files: readonly TaskFile[],
   runner: TaskRunner,
-  { parallel, cache, changed, known, onDone }: LearnContext,
-): Promise<Map<string, CachedLearned>> {
+  { parallel, cache, changed, known, spool, onDone }: LearnContext,
+): Promise<LearnedAll> {
   const result = new Map<string, CachedLearned>();
+  const parsed = new Map<string, SpoolRef>();
   const stale: { file: TaskFile; size: number; mtimeMs: number }[] = [];
   const toStat: TaskFile[] = [];
   const trusted = changed !== null && onlyInputs(changed, files) ? changed : null;
@@ -221,21 +240,29 @@ async function learnAll(
       stale.push({ file, size, mtimeMs });
     }
   }
+  let launched = 0;
   const learn = async (batch: readonly (typeof stale)[number][]) => {
     const files = batch.map((s) => s.file);
+    const spoolFile = spool?.fileOf("parsed", launched++) ?? null;
     const ahead = await readAhead(batch.map((s) => ({ absolute: s.file.absolute, size: s.size })));
-    return runner.learn(files, ahead);
+    // One result for the whole batch, which carries its spool file's spans.
+    return [await runner.learn(files, ahead, spoolFile)];
   };
   let i = 0;
-  for await (const batch of inBatches(stale, BATCH, parallel, learn)) {
-    for (const entry of batch) {
+  let batches = 0;
+  for await (const [batch] of inBatches(stale, BATCH, parallel, learn)) {
+    if (batch === undefined) continue;
+    const spoolFile = spool?.fileOf("parsed", batches++) ?? "";
+    batch.learned.forEach((entry, k) => {
       const s = stale[i++];
-      if (s !== undefined)
-        result.set(s.file.absolute, { size: s.size, mtimeMs: s.mtimeMs, learned: entry });
-    }
-    onDone(batch.length);
+      if (s === undefined) return;
+      result.set(s.file.absolute, { size: s.size, mtimeMs: s.mtimeMs, learned: entry });
+      const span = batch.spooled[k];
+      if (span != null) parsed.set(s.file.absolute, { file: spoolFile, ...span });
+    });
+    onDone(batch.learned.length);
   }
-  return result;
+  return { learned: result, parsed };
 }
 
 /**

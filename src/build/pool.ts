@@ -3,12 +3,13 @@ import { reviveBuildError } from "../core/errors.js";
 import type { ReadAhead } from "../load/read-ahead.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import { changedOutputs, type RecordedFile, type Staging } from "../write/output.js";
+import type { SpoolRef } from "./spool.js";
 import {
   analyzeArticles,
   type Cleaned,
   type CleanMode,
   cleanFiles,
-  type Learned,
+  type LearnedBatch,
   learnFiles,
   type Rendered,
   type RenderedPage,
@@ -22,9 +23,19 @@ import {
 
 /** Runs the per-file stages, in worker threads or in this thread. */
 export interface TaskRunner {
-  learn(files: readonly TaskFile[], ahead: ReadAhead | null): Promise<Learned[]>;
+  /** See {@link learnFiles}. */
+  learn(
+    files: readonly TaskFile[],
+    ahead: ReadAhead | null,
+    spool: string | null,
+  ): Promise<LearnedBatch>;
   /** See {@link cleanFiles}. */
-  clean(files: readonly TaskFile[], mode: CleanMode, spool: string | null): Promise<Cleaned[]>;
+  clean(
+    files: readonly TaskFile[],
+    mode: CleanMode,
+    spool: string | null,
+    parsed: readonly (SpoolRef | null)[],
+  ): Promise<Cleaned[]>;
   render(
     items: readonly RenderItem[],
     mode: CleanMode,
@@ -79,10 +90,14 @@ export function createRunner(workers: number): TaskRunner {
       throw reviveBuildError(error);
     });
   return {
-    learn: (files, ahead) =>
+    learn: (files, ahead, spool) =>
       // The bytes move to the worker: the main thread never touches them again.
-      run({ files, ahead }, "learn", ahead === null ? [] : [ahead.bytes.buffer as ArrayBuffer]),
-    clean: (files, mode, spool) => run({ files, mode, spool }, "clean"),
+      run(
+        { files, ahead, spool },
+        "learn",
+        ahead === null ? [] : [ahead.bytes.buffer as ArrayBuffer],
+      ),
+    clean: (files, mode, spool, parsed) => run({ files, mode, spool, parsed }, "clean"),
     render: (items, mode, site, templates, staging) =>
       run({ items, mode, site, templates, staging }, "render"),
     analyze: (items, mode) => run({ items, mode }, "analyze"),

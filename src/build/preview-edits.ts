@@ -47,7 +47,7 @@ export async function previewEdits(
   const files = changed.map((p) => last.files.get(p)).filter((f) => f !== undefined);
   if (files.length !== changed.length) return [];
   const entries = entriesByFile(last.archive);
-  const cleaned = await runner.clean(files, last.mode, null);
+  const cleaned = await runner.clean(files, last.mode, null, []);
   const items: RenderItem[] = [];
   for (const [i, file] of files.entries()) {
     const before = last.cleans.get(file.absolute)?.record;

@@ -5,19 +5,25 @@ import { deserialize, serialize } from "node:v8";
 import type { Article } from "../core/types.js";
 
 /**
- * Where the cleaning pass leaves each cleaned article for the render pass of the same build, so
- * an article is read, parsed and cleaned twice (first pass, cleaning) instead of three times: at
- * 10,000 articles parsing and cleaning again took an eighth of the workers' time, reading a
- * spooled article back a tenth of that. Each cleaning task writes one file of its own, so no two
- * threads share one; the files live only as long as the build.
+ * Where each pass over the inputs leaves its articles for the next pass of the same build, so an
+ * input is read and parsed once, and cleaned once: the first pass leaves them parsed for the
+ * cleaning pass, which leaves them cleaned for the render pass. At 10,000 articles parsing and
+ * cleaning again took an eighth of the workers' time, and reading a spooled article back costs a
+ * tenth of that. Each task writes one file of its own, so no two threads share one; the files live
+ * only as long as the build.
  */
 export interface Spool {
   readonly dir: string;
-  /** The file the `n`-th cleaning task of the build writes. */
-  fileOf(n: number): string;
+  /** The file the `n`-th task of a pass writes. */
+  fileOf(pass: SpoolPass, n: number): string;
+  /** Removes the files of one pass once the next has read them. */
+  drop(pass: SpoolPass): Promise<void>;
   /** Removes the spool; a build calls it once it has rendered, or failed. */
   remove(): Promise<void>;
 }
+
+/** The articles a spool file holds: as parsed by the first pass, or as cleaned. */
+export type SpoolPass = "parsed" | "cleaned";
 
 /** Where one article's bytes lie in a spool file. */
 export interface Span {
@@ -34,16 +40,18 @@ export interface SpoolRef extends Span {
 export async function openSpool(cacheDir: string): Promise<Spool> {
   const dir = path.join(cacheDir, "spool");
   await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
+  const passes: readonly SpoolPass[] = ["parsed", "cleaned"];
+  for (const pass of passes) await mkdir(path.join(dir, pass), { recursive: true });
   return {
     dir,
-    fileOf: (n) => path.join(dir, `${n}.bin`),
+    fileOf: (pass, n) => path.join(dir, pass, `${n}.bin`),
+    drop: (pass) => rm(path.join(dir, pass), { recursive: true, force: true }),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }
 
 /**
- * Writes cleaned articles into `file`, one after another, and returns where each lies (`null`
+ * Writes articles into `file`, one after another, and returns where each lies (`null`
  * for a missing one). V8's serializer, not JSON: it is twice as fast both ways, and the bytes
  * never leave this build.
  */
@@ -66,10 +74,13 @@ export function spoolArticles(
 }
 
 /**
- * Reads spooled articles back, each file opened once; an article that cannot be read (the spool
- * removed under the build) is `null`, for the caller to parse and clean again.
+ * Reads spooled articles back, each file opened once. An article that cannot be read (the spool
+ * removed under the build) or is not the file's is `null`, for the caller to parse again.
  */
-export function readSpooled(refs: readonly (SpoolRef | null | undefined)[]): (Article | null)[] {
+export function readSpooled(
+  refs: readonly (SpoolRef | null | undefined)[],
+  files: readonly { readonly display: string }[],
+): (Article | null)[] {
   const fds = new Map<string, number | null>();
   const fdOf = (file: string): number | null => {
     let fd = fds.get(file);
@@ -84,14 +95,15 @@ export function readSpooled(refs: readonly (SpoolRef | null | undefined)[]): (Ar
     return fd;
   };
   try {
-    return refs.map((ref) => {
+    return refs.map((ref, i) => {
       if (ref == null) return null;
       const fd = fdOf(ref.file);
       if (fd === null) return null;
       const bytes = Buffer.allocUnsafe(ref.length);
       try {
         if (readSync(fd, bytes, 0, ref.length, ref.offset) !== ref.length) return null;
-        return deserialize(bytes) as Article;
+        const article = deserialize(bytes) as Article;
+        return article.file === files[i]?.display ? article : null;
       } catch {
         return null;
       }

@@ -73,20 +73,37 @@ export interface Learned {
   readonly facts: ProfileFacts | null;
 }
 
+/** A first-pass task's results, and where it spooled the parsed articles. */
+export interface LearnedBatch {
+  readonly learned: Learned[];
+  /** Parallel to `learned`; empty without a spool file. */
+  readonly spooled: readonly (Span | null)[];
+}
+
 /**
  * Parses files for the first pass: diagnostics and profile facts, no article text. Files the main
- * thread read `ahead` are parsed from its bytes.
+ * thread read `ahead` are parsed from its bytes. With a `spool` file, the parsed articles are
+ * written there for the cleaning pass.
  */
 export async function learnFiles(
   files: readonly TaskFile[],
   ahead: ReadAhead | null = null,
-): Promise<Learned[]> {
+  spool: string | null = null,
+): Promise<LearnedBatch> {
   const scanned = files.map((file, i) => scanFile(file, readAheadBytes(ahead, i)));
-  return scanned.map(({ article, diagnostics }) => ({
+  const learned = scanned.map(({ article, diagnostics }) => ({
     contentHash: article?.contentHash ?? null,
     diagnostics,
     facts: article === null ? null : profileFacts(article),
   }));
+  const spooled =
+    spool === null
+      ? []
+      : spoolArticles(
+          spool,
+          scanned.map((s) => s.article),
+        );
+  return { learned, spooled };
 }
 
 /**
@@ -110,16 +127,19 @@ function scanFile(file: TaskFile, read: Uint8Array | null = null): ParseResult {
 }
 
 /**
- * Parses and cleans files, keeping only what the model needs; with a `spool` file, the cleaned
- * articles are written there for the render pass.
+ * Cleans files, keeping only what the model needs. Each file is parsed unless the first pass
+ * spooled it (`parsed`, parallel to `files`); with a `spool` file, the cleaned articles are written
+ * there for the render pass.
  */
 export async function cleanFiles(
   files: readonly TaskFile[],
   mode: CleanMode,
   spool: string | null = null,
+  parsed: readonly (SpoolRef | null)[] = [],
 ): Promise<Cleaned[]> {
-  const articles = files.map((file) => {
-    const { article } = scanFile(file);
+  const spooled = readSpooled(parsed, files);
+  const articles = files.map((file, i) => {
+    const article = spooled[i] ?? scanFile(file).article;
     return article === null ? null : applyClean(article, mode);
   });
   const spans = spool === null ? null : spoolArticles(spool, articles);
@@ -240,7 +260,10 @@ function applyClean(article: Article, mode: CleanMode): Article {
  * left them, parsed and cleaned again as that pass did otherwise.
  */
 function cleanedArticles(items: readonly RenderItem[], mode: CleanMode): Article[] {
-  const spooled = readSpooled(items.map((item) => item.spooled));
+  const spooled = readSpooled(
+    items.map((item) => item.spooled),
+    items.map((item) => item.file),
+  );
   return items.map((item, i) => {
     const kept = spooled[i];
     if (kept != null) return kept;

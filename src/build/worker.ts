@@ -2,6 +2,7 @@ import { markBuildError } from "../core/errors.js";
 import type { ReadAhead } from "../load/read-ahead.js";
 import type { PageSpec, SiteContext } from "../render/pages/common.js";
 import { changedOutputs, type RecordedFile, type Staging } from "../write/output.js";
+import type { SpoolRef } from "./spool.js";
 import {
   analyzeArticles,
   type CleanMode,
@@ -24,12 +25,21 @@ async function guarded<T>(task: () => T | Promise<T>): Promise<T> {
 }
 
 /** Worker-thread entry points: one argument each, as the pool sends them. */
-export function learn(args: { files: readonly TaskFile[]; ahead: ReadAhead | null }) {
-  return guarded(() => learnFiles(args.files, args.ahead));
+export function learn(args: {
+  files: readonly TaskFile[];
+  ahead: ReadAhead | null;
+  spool: string | null;
+}) {
+  return guarded(() => learnFiles(args.files, args.ahead, args.spool));
 }
 
-export function clean(args: { files: readonly TaskFile[]; mode: CleanMode; spool: string | null }) {
-  return guarded(() => cleanFiles(args.files, args.mode, args.spool));
+export function clean(args: {
+  files: readonly TaskFile[];
+  mode: CleanMode;
+  spool: string | null;
+  parsed: readonly (SpoolRef | null)[];
+}) {
+  return guarded(() => cleanFiles(args.files, args.mode, args.spool, args.parsed));
 }
 
 export function render(args: {

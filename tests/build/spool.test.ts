@@ -8,6 +8,7 @@ import {
   analyzeArticles,
   type CleanMode,
   cleanFiles,
+  learnFiles,
   type RenderItem,
   type TaskFile,
 } from "../../src/build/tasks.js";
@@ -47,11 +48,12 @@ function entryFor(file: TaskFile, id: number): Entry {
   };
 }
 
-describe("the spool of cleaned articles", () => {
+describe("the spool of parsed and cleaned articles", () => {
   it("gives back each article as written, with gaps where there was none", async () => {
     const dir = await tempDir();
     try {
       const files = await fixtureFiles(path.join(dir, "in"));
+      const slots = files.flatMap((f) => [f, f]);
       const articles: (Article | null)[] = [];
       for (const f of files) {
         articles.push(
@@ -62,7 +64,10 @@ describe("the spool of cleaned articles", () => {
       const spans = spoolArticles(path.join(dir, "0.bin"), articles);
       expect(spans.map((s) => s === null)).toEqual(articles.map((a) => a === null));
       const refs = spans.map((s) => (s === null ? null : { file: path.join(dir, "0.bin"), ...s }));
-      expect(readSpooled(refs)).toEqual(articles);
+      expect(readSpooled(refs, slots)).toEqual(articles);
+      // An article read back for another file is not taken for it.
+      const shifted = [...slots.slice(2), ...slots.slice(0, 2)];
+      expect(readSpooled(refs, shifted).filter((a) => a !== null)).toEqual([]);
     } finally {
       await cleanup(dir);
     }
@@ -74,11 +79,14 @@ describe("the spool of cleaned articles", () => {
       const file = path.join(dir, "0.bin");
       await writeFile(file, "short");
       expect(
-        readSpooled([
-          { file: path.join(dir, "gone.bin"), offset: 0, length: 5 },
-          { file, offset: 2, length: 10 },
-          undefined,
-        ]),
+        readSpooled(
+          [
+            { file: path.join(dir, "gone.bin"), offset: 0, length: 5 },
+            { file, offset: 2, length: 10 },
+            undefined,
+          ],
+          [{ display: "a.txt" }, { display: "b.txt" }, { display: "c.txt" }],
+        ),
       ).toEqual([null, null, null]);
     } finally {
       await cleanup(dir);
@@ -88,13 +96,34 @@ describe("the spool of cleaned articles", () => {
   it("is cleared when opened and gone once removed", async () => {
     const dir = await tempDir();
     try {
-      await mkdir(path.join(dir, "spool"), { recursive: true });
-      await writeFile(path.join(dir, "spool", "7.bin"), "left by a killed build");
+      await mkdir(path.join(dir, "spool", "cleaned"), { recursive: true });
+      await writeFile(path.join(dir, "spool", "cleaned", "7.bin"), "left by a killed build");
       const spool = await openSpool(dir);
-      expect(await readdir(spool.dir)).toEqual([]);
-      expect(spool.fileOf(3)).toBe(path.join(dir, "spool", "3.bin"));
+      expect(await readdir(path.join(spool.dir, "cleaned"))).toEqual([]);
+      expect(spool.fileOf("parsed", 3)).toBe(path.join(dir, "spool", "parsed", "3.bin"));
+      await writeFile(spool.fileOf("parsed", 3), "read by the cleaning pass");
+      await spool.drop("parsed");
+      expect(await readdir(spool.dir)).toEqual(["cleaned"]);
       await spool.remove();
       expect(existsSync(spool.dir)).toBe(false);
+    } finally {
+      await cleanup(dir);
+    }
+  });
+
+  it("lets the cleaning pass use what the first pass parsed, not the input file again", async () => {
+    const dir = await tempDir();
+    try {
+      const files = await fixtureFiles(path.join(dir, "in"));
+      const spoolFile = path.join(dir, "0.bin");
+      const { learned, spooled } = await learnFiles(files, null, spoolFile);
+      expect(spooled).toHaveLength(learned.length);
+      const parsed = spooled.map((span) => (span === null ? null : { file: spoolFile, ...span }));
+      const fromInputs = await cleanFiles(files, MODE);
+      for (const f of files) await rm(f.absolute);
+      const fromSpool = await cleanFiles(files, MODE, null, parsed);
+      expect(fromSpool.map((c) => c.record)).toEqual(fromInputs.map((c) => c.record));
+      expect(fromSpool.filter((c) => c.record !== null).length).toBeGreaterThan(3);
     } finally {
       await cleanup(dir);
     }
