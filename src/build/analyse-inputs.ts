@@ -10,7 +10,7 @@ import type { ArticleRecord } from "../model/archive.js";
 import { createStringSharer } from "../model/share-strings.js";
 import { type BuildCache, type CachedClean, type CachedLearned, digest } from "./cache.js";
 import { inBatches, type TaskRunner } from "./pool.js";
-import type { Spool, SpoolRef } from "./spool.js";
+import { releaseWhenRead, type Spool, type SpoolRef } from "./spool.js";
 import type { CleanMode, TaskFile } from "./tasks.js";
 
 /** Progress callbacks, for a progress bar. */
@@ -145,13 +145,16 @@ export async function analyseInputs(
       b.map((f) => parsed.get(f.absolute) ?? null),
     );
   };
+  const release = releaseWhenRead(parsed.values());
   let next = 0;
   let batches = 0;
   for await (const batch of inBatches(toClean, BATCH, parallel, cleanBatch)) {
     const spoolFile = spool?.fileOf("cleaned", batches++) ?? "";
     for (const cleaned of batch) {
+      const file = toClean[next++] as TaskFile;
+      release(parsed.get(file.absolute));
       // Results name no file: the found file's path is the one string the entry keeps.
-      const display = (toClean[next++] as TaskFile).display;
+      const display = file.display;
       if (cleaned.record === null) continue;
       const record = share.record(cleaned.record, display);
       fresh.set(display, { profileDigest, record, signature: cleaned.signature });

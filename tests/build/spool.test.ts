@@ -3,7 +3,7 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, cacheDirFor } from "../../src/build/build.js";
-import { openSpool, readSpooled, spoolArticles } from "../../src/build/spool.js";
+import { openSpool, readSpooled, releaseWhenRead, spoolArticles } from "../../src/build/spool.js";
 import {
   analyzeArticles,
   type CleanMode,
@@ -73,6 +73,22 @@ describe("the spool of parsed and cleaned articles", () => {
     }
   });
 
+  it("spools nothing where it cannot write, for the next pass to parse again", async () => {
+    const dir = await tempDir();
+    try {
+      const article = parseSource({
+        path: "a.txt",
+        bytes: await readFile(path.join(FIXTURE, "a-harbour.txt")),
+      }).article;
+      expect(spoolArticles(path.join(dir, "missing", "0.bin"), [article, null])).toEqual([
+        null,
+        null,
+      ]);
+    } finally {
+      await cleanup(dir);
+    }
+  });
+
   it("reads an article it cannot find as missing, for the caller to parse again", async () => {
     const dir = await tempDir();
     try {
@@ -106,6 +122,31 @@ describe("the spool of parsed and cleaned articles", () => {
       expect(await readdir(spool.dir)).toEqual(["cleaned"]);
       await spool.remove();
       expect(existsSync(spool.dir)).toBe(false);
+    } finally {
+      await cleanup(dir);
+    }
+  });
+
+  it("deletes a spool file once every article in it was read back, not before", async () => {
+    const dir = await tempDir();
+    try {
+      const [a, b] = [path.join(dir, "a.bin"), path.join(dir, "b.bin")];
+      await writeFile(a, "two articles");
+      await writeFile(b, "one article");
+      const refs = [
+        { file: a, offset: 0, length: 3 },
+        { file: a, offset: 3, length: 9 },
+        { file: b, offset: 0, length: 11 },
+      ];
+      const release = releaseWhenRead(refs);
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+      release(refs[0]);
+      release(undefined);
+      await settle();
+      expect([existsSync(a), existsSync(b)]).toEqual([true, true]);
+      release(refs[1]);
+      await settle();
+      expect([existsSync(a), existsSync(b)]).toEqual([false, true]);
     } finally {
       await cleanup(dir);
     }
