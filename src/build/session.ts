@@ -9,6 +9,7 @@ import { countArticles, type SiteContext } from "../render/pages/common.js";
 import { createTemplates } from "../render/templates.js";
 import { guardOutput } from "../write/guard-output.js";
 import { openOutput } from "../write/output.js";
+import { lockOutput, type OutputLock } from "../write/output-lock.js";
 import { Deletions } from "../write/trash.js";
 import { type Analysed, analyseInputs, type BuildEvents, cacheDirFor } from "./analyse-inputs.js";
 import { type BuildCache, digest, templateDigests } from "./cache.js";
@@ -80,6 +81,8 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
   /** Output files written by `preview` since the last build: the manifest is not trusted on them. */
   const previewed = new Set<string>();
   const deletions = new Deletions();
+  /** Held from the first build into a folder until the session closes or builds elsewhere. */
+  let lock: { out: string; held: OutputLock } | null = null;
 
   const runnerFor = async (workers: number): Promise<TaskRunner> => {
     if (runner?.workers === workers) return runner.tasks;
@@ -97,6 +100,12 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       const out = path.resolve(cwd, options.out);
       const templates = createTemplates(options.templates);
       const cacheDir = cacheDirFor(out);
+      if (lock?.out !== out) {
+        lock?.held.release();
+        lock = null;
+        const command = persistence === "each-build" ? "build" : "dev server";
+        lock = { out, held: await lockOutput(cacheDir, out, command) };
+      }
       const warm = state?.out === out ? state : null;
       if (warm === null || changed === null) pending = null;
       else for (const file of changed) pending?.add(file);
@@ -228,6 +237,8 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       await runner?.tasks.close();
       runner = null;
       await deletions.settled();
+      lock?.held.release();
+      lock = null;
     },
   };
 }

@@ -1,0 +1,97 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile, utimes, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { build, cacheDirFor } from "../../src/build/build.js";
+import { BuildError } from "../../src/core/errors.js";
+import { LOCK_FILE, lockOutput } from "../../src/write/output-lock.js";
+import { cleanup, listFiles, ROOT, tempDir, testOptions } from "../helpers.js";
+
+/** The id of a process that has run and exited. */
+function exitedPid(): number {
+  const child = spawnSync(process.execPath, ["-e", ""]);
+  return child.pid ?? 0;
+}
+
+describe("the lock on an output folder", () => {
+  it("refuses a second holder, naming the first and the file to delete", async () => {
+    const dir = await tempDir();
+    try {
+      const first = await lockOutput(dir, "/srv/site", "build");
+      const second = lockOutput(dir, "/srv/site", "build");
+      await expect(second).rejects.toBeInstanceOf(BuildError);
+      await expect(second).rejects.toThrow(
+        new RegExp(`process ${process.pid} on .*is writing /srv/site.*delete ${first.file}`),
+      );
+      first.release();
+      expect(existsSync(first.file)).toBe(false);
+      (await lockOutput(dir, "/srv/site", "build")).release();
+    } finally {
+      await cleanup(dir);
+    }
+  });
+
+  it("takes over a lock whose holder has exited", async () => {
+    const dir = await tempDir();
+    try {
+      const file = path.join(dir, LOCK_FILE);
+      const stale = { pid: exitedPid(), host: hostname(), start: null, token: "t", since: "then" };
+      await writeFile(file, JSON.stringify({ ...stale, command: "build" }));
+      const lock = await lockOutput(dir, "/srv/site", "dev server");
+      expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({
+        pid: process.pid,
+        command: "dev server",
+      });
+      lock.release();
+    } finally {
+      await cleanup(dir);
+    }
+  });
+
+  it("takes over a lock cut off while being written, once it is not new", async () => {
+    const dir = await tempDir();
+    try {
+      const file = path.join(dir, LOCK_FILE);
+      await writeFile(file, '{"pid":');
+      const old = new Date(Date.now() - 60_000);
+      await utimes(file, old, old);
+      (await lockOutput(dir, "/srv/site", "build")).release();
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      await cleanup(dir);
+    }
+  });
+
+  it("gives up only its own lock, not one another build took over", async () => {
+    const dir = await tempDir();
+    try {
+      const lock = await lockOutput(dir, "/srv/site", "build");
+      const other = { pid: process.pid, host: hostname(), start: null, token: "other" };
+      await writeFile(lock.file, JSON.stringify({ ...other, since: "now", command: "build" }));
+      lock.release();
+      expect(JSON.parse(await readFile(lock.file, "utf8"))).toMatchObject({ token: "other" });
+    } finally {
+      await cleanup(dir);
+    }
+  });
+
+  it("stops a build into a folder another build is writing, before it touches the output", async () => {
+    const dir = await tempDir();
+    try {
+      const out = path.join(dir, "site");
+      const options = testOptions([path.join(ROOT, "tests/sites/basic/seeds")], out);
+      const lock = await lockOutput(cacheDirFor(out), out, "dev server");
+      await expect(build(options)).rejects.toThrow(/Another Broadsheet dev server/);
+      expect(existsSync(out)).toBe(false);
+      lock.release();
+      const result = await build(options);
+      expect(result.articles).toBeGreaterThan(0);
+      expect(await listFiles(out)).toContain("index.html");
+      expect(existsSync(path.join(cacheDirFor(out), LOCK_FILE))).toBe(false);
+    } finally {
+      await cleanup(dir);
+    }
+  });
+});
