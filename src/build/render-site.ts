@@ -10,8 +10,9 @@ import { type PageSpec, pageDataJson, type SiteContext } from "../render/pages/c
 import { indexPages } from "../render/pages/indexes.js";
 import { listingPages } from "../render/pages/listings.js";
 import { notFoundPage, reportPage, searchPage } from "../render/pages/misc.js";
-import type { AnalyzedDoc } from "../render/search/analyze.js";
-import { createSearchIndexBuilder, type StoredFields } from "../render/search/index-builder.js";
+import type { AnalyzedDoc, StoredFields } from "../render/search/analyze.js";
+import { createSearchIndexBuilder } from "../render/search/index-builder.js";
+import { fileSnippets, memorySnippets } from "../render/search/snippet-store.js";
 import { renderSitemaps } from "../render/sitemap.js";
 import type { Templates } from "../render/templates.js";
 import type { OutputWriter } from "../write/output.js";
@@ -40,6 +41,8 @@ export interface RenderInput {
   readonly files: ReadonlyMap<string, TaskFile>;
   /** Articles the cleaning pass of this build spooled, by display path. */
   readonly spooled: ReadonlyMap<string, SpoolRef>;
+  /** A folder for what the build keeps on disk while it runs and removes after, or `null`. */
+  readonly scratch: string | null;
   readonly mode: CleanMode;
   readonly runner: TaskRunner;
   readonly workers: number;
@@ -131,7 +134,12 @@ async function renderPagesAndIndex(
   // workers for the documents it lacks; the base itself, as large as a sixth of the text, is read
   // once the workers are done with the pages.
   const baseKeys = new Set(keepSearch ? [] : ((await input.searchBase.keys()) ?? []));
-  let search = keepSearch ? null : createSearchIndexBuilder();
+  // At a million articles the snippets are the largest part of the builder: kept on disk.
+  const snippets = () =>
+    input.scratch === null
+      ? memorySnippets()
+      : fileSnippets(path.join(input.scratch, "search-snippets.bin"));
+  let search = keepSearch ? null : createSearchIndexBuilder(snippets());
   /** Articles rendered without a search document, to take from the base. */
   const fromBase: Entry[] = [];
   lap("search base keys");

@@ -169,6 +169,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
             archive,
             files: new Map(analysed.files.map((f) => [f.display, f])),
             spooled: analysed.spooled,
+            scratch: spool.dir,
             mode: analysed.mode,
             runner: tasks,
             workers: options.workers,

@@ -32,6 +32,9 @@ export interface StoredDoc {
   snippet: Uint8Array;
 }
 
+/** What a search result shows of an article besides its snippet. */
+export type StoredFields = Omit<StoredDoc, "snippet">;
+
 /**
  * One article reduced to index postings. Plain data and typed arrays only, so it
  * crosses worker threads by structured clone.

@@ -33,7 +33,8 @@ const encoder = new TextEncoder();
 export interface BaseDocs {
   readonly keys: readonly string[];
   readonly lengths: ArrayLike<number>;
-  readonly snippets: readonly Uint8Array[];
+  /** Read as they are written, so they need not all be held at once. */
+  readonly snippets: Iterable<Uint8Array>;
 }
 
 /**

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import type { OutputFile } from "../../core/types.js";
-import { type AnalyzedDoc, facetKey, type StoredDoc } from "./analyze.js";
+import { type AnalyzedDoc, facetKey, type StoredFields } from "./analyze.js";
 import { type SearchBase, SearchBaseWriter } from "./base.js";
-import { ByteStore } from "./byte-store.js";
 import { PostingPool } from "./posting-pool.js";
 import { lengthNorm, maxListBytes, quantizeWithNorm, writeList } from "./postings.js";
 import {
@@ -15,10 +14,8 @@ import {
   TOP_RESULTS,
   writeIndexFiles,
 } from "./shard-writer.js";
+import { memorySnippets, type SnippetStore } from "./snippet-store.js";
 import { hashTerm, TermTable } from "./term-table.js";
-
-/** What a search result shows of an article besides its snippet. */
-export type StoredFields = Omit<StoredDoc, "snippet">;
 
 /** Collects analysed articles and writes the sharded search index. */
 export interface SearchIndexBuilder {
@@ -53,7 +50,9 @@ interface Collected {
   /** Per pool slot. */
   readonly ids: number[];
   readonly lengths: number[];
-  readonly stored: StoredDoc[];
+  readonly stored: StoredFields[];
+  /** Per pool slot. */
+  readonly snippets: SnippetStore;
   readonly keys: string[];
   readonly base: SearchBase | null;
   /** Base articles kept, by their place in the base: their id in this build and fields. */
@@ -63,14 +62,16 @@ interface Collected {
 /**
  * Creates a builder. Postings accumulate as varint (slot gap, weight) pairs in a shared byte
  * pool, so memory grows with postings (about 2–3 bytes each) and distinct terms, not with text.
+ * Snippets go to `snippets`, which the builder closes once it has written the index.
  */
-export function createSearchIndexBuilder(): SearchIndexBuilder {
+export function createSearchIndexBuilder(
+  snippets: SnippetStore = memorySnippets(),
+): SearchIndexBuilder {
   const table = new TermTable();
   const pool = new PostingPool();
   const ids: number[] = [];
   const lengths: number[] = [];
-  const stored: StoredDoc[] = [];
-  const snippets = new ByteStore();
+  const stored: StoredFields[] = [];
   const keys: string[] = [];
   let base: SearchBase | null = null;
   const kept: Collected["kept"] = new Map();
@@ -86,7 +87,9 @@ export function createSearchIndexBuilder(): SearchIndexBuilder {
       const slot = ids.length;
       ids.push(doc.id);
       lengths.push(doc.length);
-      stored.push({ ...doc.stored, snippet: snippets.copy(doc.stored.snippet) });
+      const { snippet, ...fields } = doc.stored;
+      stored.push(fields);
+      snippets.add(snippet);
       keys.push(key);
       const { terms, weights, hashes } = doc;
       let start = 0;
@@ -109,7 +112,7 @@ export function createSearchIndexBuilder(): SearchIndexBuilder {
       kept.set(ord, { id, fields });
     },
     finish(next) {
-      const collected = { table, pool, ids, lengths, stored, keys, base, kept };
+      const collected = { table, pool, ids, lengths, stored, snippets, keys, base, kept };
       return withMeta(encodeIndex(collected, next ?? null));
     },
   };
@@ -130,10 +133,13 @@ function* withMeta(files: Generator<OutputFile, IndexParts>): Generator<OutputFi
 interface Articles {
   readonly ids: Int32Array;
   readonly lengths: Float64Array;
-  readonly stored: StoredDoc[];
+  readonly stored: StoredFields[];
   readonly keys: string[];
   /** Per base article: its slot here, or -1. */
   readonly baseSlot: Int32Array;
+  /** The snippet of a slot, read when it is written: they are not all held at once. */
+  readonly snippet: (slot: number) => Uint8Array;
+  readonly snippetBytes: (slot: number) => number;
 }
 
 function gather(c: Collected): Articles {
@@ -146,24 +152,43 @@ function gather(c: Collected): Articles {
   ids.set(c.ids);
   lengths.set(c.lengths);
   const baseSlot = new Int32Array(c.base?.keys.length ?? 0).fill(-1);
+  /** Per slot from `n` on: its article's place in the base. */
+  const baseOrd = new Int32Array(total - n);
   let slot = n;
   for (const [ord, { id, fields }] of c.kept) {
     if (c.base === null) break;
     baseSlot[ord] = slot;
+    baseOrd[slot - n] = ord;
     ids[slot] = id;
     lengths[slot] = c.base.lengths[ord] as number;
-    stored.push({ ...fields, snippet: c.base.snippet(ord) });
+    stored.push(fields);
     keys.push(c.base.keys[ord] as string);
     slot++;
   }
-  return { ids, lengths, stored, keys, baseSlot };
+  const { base, snippets } = c;
+  const snippet = (s: number): Uint8Array =>
+    s < n || base === null ? snippets.get(s) : base.snippet(baseOrd[s - n] as number);
+  const snippetBytes = (s: number): number =>
+    s < n || base === null ? snippets.length(s) : snippet(s).length;
+  return { ids, lengths, stored, keys, baseSlot, snippet, snippetBytes };
 }
 
 function* encodeIndex(
   c: Collected,
   out: SearchBaseOutput | null,
 ): Generator<OutputFile, IndexParts> {
-  const all = gather(c);
+  try {
+    return yield* encodeGathered(c, gather(c), out);
+  } finally {
+    c.snippets.close();
+  }
+}
+
+function* encodeGathered(
+  c: Collected,
+  all: Articles,
+  out: SearchBaseOutput | null,
+): Generator<OutputFile, IndexParts> {
   const n = all.ids.length;
   const order = Array.from({ length: n }, (_, slot) => slot).sort(
     (a, b) => (all.ids[a] as number) - (all.ids[b] as number),
@@ -181,17 +206,21 @@ function* encodeIndex(
   const avg = all.lengths.reduce((s, x) => s + x, 0) / (n || 1);
   const norms = Float64Array.from(order, (slot) => lengthNorm(all.lengths[slot] as number, avg));
   const value = postingValues(norms);
-  const docs = order.map((s) => all.stored[s] as StoredDoc);
+  const docs = order.map((s) => all.stored[s] as StoredFields);
+  const snippet = (ord: number) => all.snippet(order[ord] as number);
+  const snippetBytes = (ord: number) => all.snippetBytes(order[ord] as number);
   const next =
     out === null
       ? null
       : new SearchBaseWriter(out.sink, out.stamp, {
           keys: order.map((s) => all.keys[s] as string),
           lengths: order.map((s) => all.lengths[s] as number),
-          snippets: docs.map((d) => d.snippet),
+          snippets: (function* () {
+            for (let ord = 0; ord < n; ord++) yield snippet(ord);
+          })(),
         });
 
-  const shards = new TermShards((ord) => docRecord(docs[ord] as StoredDoc));
+  const shards = new TermShards((ord) => docRecord(docs[ord] as StoredFields, snippet(ord)));
   const none = new Int32Array(0);
   const facets = new Map<string, { label: string; count: number }>();
   let raw: Uint8Array = new Uint8Array(1 << 16);
@@ -260,7 +289,8 @@ function* encodeIndex(
     const end = writeList(listOut, 0, ords, values, count, scratch);
     // `writeList` leaves the ordinals in list order, which is the term's ranking.
     const carried =
-      !term.startsWith("!") && carriesTop(count, end, () => topFieldBytes(docs, scratch));
+      !term.startsWith("!") &&
+      carriesTop(count, end, () => topFieldBytes(docs, snippetBytes, scratch));
     shards.add(term, listOut, end, carried ? scratch.subarray(0, TOP_RESULTS) : none);
     yield* shards.take();
     if (term.startsWith("!")) {
@@ -268,7 +298,7 @@ function* encodeIndex(
     }
   }
   next?.end();
-  const parts = { shards, docs, facets };
+  const parts = { shards, docs, snippet, facets };
   yield* writeIndexFiles(parts);
   return parts;
 }
@@ -394,9 +424,16 @@ function mergeLists(
 }
 
 /** About the size of the stored fields of the first TOP_RESULTS of `ords`. */
-function topFieldBytes(docs: readonly StoredDoc[], ords: Int32Array): number {
+function topFieldBytes(
+  docs: readonly StoredFields[],
+  snippetBytes: (ord: number) => number,
+  ords: Int32Array,
+): number {
   let size = 0;
-  for (let i = 0; i < TOP_RESULTS; i++) size += recordSize(docs[ords[i] as number] as StoredDoc);
+  for (let i = 0; i < TOP_RESULTS; i++) {
+    const ord = ords[i] as number;
+    size += recordSize(docs[ord] as StoredFields, snippetBytes(ord));
+  }
   return size;
 }
 
@@ -425,7 +462,7 @@ function postingValues(norms: Float64Array): (weight: number, ord: number) => nu
 }
 
 /** Display spelling of a filter value, from the newest article carrying it. */
-function facetLabel(key: string, doc: StoredDoc | undefined): string {
+function facetLabel(key: string, doc: StoredFields | undefined): string {
   const value = key.slice(3);
   if (!doc) return value;
   if (key[1] === "s") return doc.source ?? value;

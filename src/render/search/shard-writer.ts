@@ -1,5 +1,5 @@
 import type { OutputFile } from "../../core/types.js";
-import type { StoredDoc } from "./analyze.js";
+import type { StoredFields } from "./analyze.js";
 
 /** Folder of the index files, relative to the site root. */
 export const INDEX_DIR = "search/index";
@@ -37,8 +37,8 @@ function registerScript(name: string, data: unknown): OutputFile {
 }
 
 /** About the characters `docRecord` writes for an article, without writing it. */
-export function recordSize(d: StoredDoc): number {
-  let size = 32 + d.path.length + d.title.length + d.snippet.length + (d.source?.length ?? 0);
+export function recordSize(d: StoredFields, snippetBytes: number): number {
+  let size = 32 + d.path.length + d.title.length + snippetBytes + (d.source?.length ?? 0);
   for (const a of d.authors) size += a.length + 3;
   return size;
 }
@@ -54,8 +54,8 @@ export function carriesTop(count: number, listBytes: number, fieldBytes: () => n
 }
 
 /** The stored fields of one article as a chunk or shard lists them. */
-export function docRecord(d: StoredDoc): string {
-  return JSON.stringify([d.path, d.title, d.date, d.source, d.authors, decoder.decode(d.snippet)]);
+export function docRecord(d: StoredFields, snippet: Uint8Array): string {
+  return JSON.stringify([d.path, d.title, d.date, d.source, d.authors, decoder.decode(snippet)]);
 }
 
 /**
@@ -154,10 +154,11 @@ export class TermShards {
   }
 }
 
-/** Term shards, stored fields in archive order, and each filter key's label and count. */
+/** Term shards, stored fields and snippets in archive order, and each filter key's label and count. */
 export interface IndexParts {
   shards: TermShards;
-  docs: StoredDoc[];
+  docs: StoredFields[];
+  snippet: (ord: number) => Uint8Array;
   facets: Map<string, { label: string; count: number }>;
 }
 
@@ -172,7 +173,7 @@ export function* writeIndexFiles(index: IndexParts): Generator<OutputFile> {
     const name = `d${start / DOC_CHUNK}`;
     const chunk = index.docs
       .slice(start, start + DOC_CHUNK)
-      .map(docRecord)
+      .map((d, i) => docRecord(d, index.snippet(start + i)))
       .join(",");
     yield { path: `${INDEX_DIR}/${name}.js`, contents: `${head(name)}[${chunk}]${TAIL}` };
   }
