@@ -254,8 +254,8 @@ async function learnAll(
   let i = 0;
   let batches = 0;
   for await (const [batch] of inBatches(stale, BATCH, parallel, learn)) {
-    if (batch === undefined) continue;
     const spoolFile = spool?.fileOf("parsed", batches++) ?? "";
+    if (batch === undefined) continue;
     batch.learned.forEach((entry, k) => {
       const s = stale[i++];
       if (s === undefined) return;

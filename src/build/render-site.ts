@@ -135,11 +135,13 @@ async function renderPagesAndIndex(
   // once the workers are done with the pages.
   const baseKeys = new Set(keepSearch ? [] : ((await input.searchBase.keys()) ?? []));
   // At a million articles the snippets are the largest part of the builder: kept on disk.
-  const snippets = () =>
-    input.scratch === null
-      ? memorySnippets()
-      : fileSnippets(path.join(input.scratch, "search-snippets.bin"));
-  let search = keepSearch ? null : createSearchIndexBuilder(snippets());
+  let search = keepSearch
+    ? null
+    : createSearchIndexBuilder(
+        input.scratch === null
+          ? memorySnippets()
+          : fileSnippets(path.join(input.scratch, "search-snippets.bin")),
+      );
   /** Articles rendered without a search document, to take from the base. */
   const fromBase: Entry[] = [];
   lap("search base keys");

@@ -13,6 +13,7 @@ import type { Article } from "../core/types.js";
  * only as long as the build.
  */
 export interface Spool {
+  /** The spool's folder, which also holds the search index's snippets while it is built. */
   readonly dir: string;
   /** The file the `n`-th task of a pass writes. */
   fileOf(pass: SpoolPass, n: number): string;
