@@ -154,10 +154,11 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
           spool,
         });
         lap("analyse");
-        const { archive, diagnostics } = modelArchive(analysed, options);
-        lap("model");
+        // Saved and let go before modelling, so the archive is never held beside it.
         saving = persistence === "each-build" ? await saveLearned(cacheDir, analysed, cache) : null;
         if (saving !== null) lap("write cache");
+        const { archive, diagnostics } = modelArchive(analysed, options);
+        lap("model");
 
         const writer = await opening;
         let pages = 0;
