@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
@@ -7,6 +7,16 @@ import { BuildError } from "../core/errors.js";
 
 /** The file that says a build is writing an output folder, in that folder's cache folder. */
 export const LOCK_FILE = "build.lock";
+
+/** How often a holder touches its lock, for builds on other machines to see it is alive. */
+export const REFRESH_MS = 60_000;
+/**
+ * How long since its last touch another machine's lock is taken for stale: its process cannot
+ * be checked from here (a container's host name changes with every run, so a lock cached with
+ * the output folder would otherwise block every later build), and a live holder touches it
+ * ten times over, however busy its main thread.
+ */
+export const FOREIGN_STALE_MS = 10 * REFRESH_MS;
 
 /** A held lock on one output folder. */
 export interface OutputLock {
@@ -32,10 +42,10 @@ interface Holder {
  * other's work; the second is refused, naming the first. A lock whose holder no longer runs (a
  * killed build) is taken over.
  *
- * Written here rather than with a lock library: those tell a live holder by a file time it
+ * Written here rather than with a lock library: those tell a live holder only by a file time it
  * refreshes every few seconds, which a main thread busy for longer at a million articles would
  * miss, and a live build would lose its lock; a process id, checked against its start time,
- * tells it exactly on one machine.
+ * tells it exactly on one machine, and the file time, with minutes to spare, on another.
  */
 export async function lockOutput(
   cacheDir: string,
@@ -60,7 +70,7 @@ export async function lockOutput(
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const holder = readHolder(file);
-    if (holder !== null && holderRuns(holder)) {
+    if (holder !== null && holderRuns(holder, file)) {
       throw new BuildError(
         `Another Broadsheet ${holder.command} (process ${holder.pid} on ${holder.host}, since ${holder.since}) is writing ${out}. Wait for it to finish or stop it, or build into another folder with --out; if no such build runs, delete ${file}.`,
       );
@@ -81,9 +91,20 @@ export async function lockOutput(
 
 function held(file: string, token: string): OutputLock {
   let released = false;
+  const touch = setInterval(() => {
+    const now = new Date();
+    try {
+      utimesSync(file, now, now);
+    } catch {
+      // Gone or unwritable: the next build decides what it is worth, as it would without a touch.
+    }
+  }, REFRESH_MS);
+  // The touches must not keep a finished process alive.
+  touch.unref();
   const release = () => {
     if (released) return;
     released = true;
+    clearInterval(touch);
     process.removeListener("exit", release);
     // Another process may have taken over a lock it wrongly thought stale: leave its lock alone.
     if (readHolder(file)?.token !== token) return;
@@ -99,10 +120,14 @@ function held(file: string, token: string): OutputLock {
 }
 
 function justWritten(file: string): boolean {
+  return !untouchedFor(file, 2000);
+}
+
+function untouchedFor(file: string, ms: number): boolean {
   try {
-    return Date.now() - statSync(file).mtimeMs < 2000;
+    return Date.now() - statSync(file).mtimeMs >= ms;
   } catch {
-    return false;
+    return true;
   }
 }
 
@@ -116,9 +141,8 @@ function readHolder(file: string): Holder | null {
   }
 }
 
-function holderRuns(holder: Holder): boolean {
-  // A process on another machine sharing this folder cannot be checked: assume it runs.
-  if (holder.host !== hostname()) return true;
+function holderRuns(holder: Holder, file: string): boolean {
+  if (holder.host !== hostname()) return !untouchedFor(file, FOREIGN_STALE_MS);
   try {
     process.kill(holder.pid, 0);
   } catch (error) {

@@ -1,12 +1,17 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile, utimes, writeFile } from "node:fs/promises";
+import { readFile, stat, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { build, cacheDirFor } from "../../src/build/build.js";
 import { BuildError } from "../../src/core/errors.js";
-import { LOCK_FILE, lockOutput } from "../../src/write/output-lock.js";
+import {
+  FOREIGN_STALE_MS,
+  LOCK_FILE,
+  lockOutput,
+  REFRESH_MS,
+} from "../../src/write/output-lock.js";
 import { cleanup, listFiles, ROOT, tempDir, testOptions } from "../helpers.js";
 
 /** The id of a process that has run and exited. */
@@ -46,6 +51,40 @@ describe("the lock on an output folder", () => {
       });
       lock.release();
     } finally {
+      await cleanup(dir);
+    }
+  });
+
+  it("takes another machine's lock for stale only once it went untouched for minutes", async () => {
+    const dir = await tempDir();
+    try {
+      const file = path.join(dir, LOCK_FILE);
+      const other = { pid: process.pid, host: `not-${hostname()}`, start: null, token: "t" };
+      await writeFile(file, JSON.stringify({ ...other, since: "then", command: "build" }));
+      await expect(lockOutput(dir, "/srv/site", "build")).rejects.toThrow(/on not-/);
+      const old = new Date(Date.now() - FOREIGN_STALE_MS - 1000);
+      await utimes(file, old, old);
+      const lock = await lockOutput(dir, "/srv/site", "build");
+      expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ host: hostname() });
+      lock.release();
+    } finally {
+      await cleanup(dir);
+    }
+  });
+
+  it("touches its lock while it holds it, so other machines see it alive", async () => {
+    const dir = await tempDir();
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const lock = await lockOutput(dir, "/srv/site", "build");
+      const old = new Date(Date.now() - FOREIGN_STALE_MS - 1000);
+      await utimes(lock.file, old, old);
+      vi.advanceTimersByTime(REFRESH_MS);
+      expect(Date.now() - (await stat(lock.file)).mtimeMs).toBeLessThan(FOREIGN_STALE_MS);
+      lock.release();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
       await cleanup(dir);
     }
   });
