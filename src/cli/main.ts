@@ -3,12 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { build } from "../build/build.js";
-import { runCheck } from "../check/run-check.js";
 import { BuildError, fileSystemProblem, UsageError } from "../core/errors.js";
 import { formatDiagnostic } from "../core/format-diagnostic.js";
 import type { BuildOptions, Diagnostic } from "../core/types.js";
-import { startDevServer } from "../serve/dev-server.js";
-import { startPreviewServer } from "../serve/preview-server.js";
 import { findConfig, loadConfig } from "./config.js";
 import { createProgress } from "./progress.js";
 
@@ -132,11 +129,14 @@ async function run(argv: readonly string[]): Promise<number> {
     const format = values.format ?? "text";
     if (format !== "text" && format !== "json")
       throw new UsageError("--format must be text or json.");
+    // Each command loads only its own modules: a build never loads the file watcher or servers.
+    const { runCheck } = await import("../check/run-check.js");
     const { exitCode, output } = await runCheck(options, format);
     process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
     return exitCode;
   }
   if (command === "preview") {
+    const { startPreviewServer } = await import("../serve/preview-server.js");
     const server = await startPreviewServer({ dir: path.resolve(cwd, options.out), port, host });
     process.stdout.write(`Previewing ${options.out} at ${server.url}\n`);
     await untilInterrupted();
@@ -145,6 +145,7 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   if (command === "dev") {
     const log = (line: string) => process.stdout.write(`${line}\n`);
+    const { startDevServer } = await import("../serve/dev-server.js");
     const server = await startDevServer({ ...options, port, host, configFile, log });
     log(`Serving at ${server.url} — watching for changes, Ctrl-C to stop`);
     await untilInterrupted();
