@@ -12,7 +12,7 @@ import { listingPages } from "../render/pages/listings.js";
 import { notFoundPage, reportPage, searchPage } from "../render/pages/misc.js";
 import type { AnalyzedDoc, StoredFields } from "../render/search/analyze.js";
 import { createSearchIndexBuilder } from "../render/search/index-builder.js";
-import { fileSnippets, memorySnippets } from "../render/search/snippet-store.js";
+import { fileSnippets } from "../render/search/snippet-store.js";
 import { renderSitemaps } from "../render/sitemap.js";
 import type { Templates } from "../render/templates.js";
 import type { OutputWriter } from "../write/output.js";
@@ -41,8 +41,8 @@ export interface RenderInput {
   readonly files: ReadonlyMap<string, TaskFile>;
   /** Articles the cleaning pass of this build spooled, by display path. */
   readonly spooled: ReadonlyMap<string, SpoolRef>;
-  /** A folder for what the build keeps on disk while it runs and removes after, or `null`. */
-  readonly scratch: string | null;
+  /** A folder for what the build keeps on disk while it runs, removed after it. */
+  readonly scratch: string;
   readonly mode: CleanMode;
   readonly runner: TaskRunner;
   readonly workers: number;
@@ -137,11 +137,7 @@ async function renderPagesAndIndex(
   // At a million articles the snippets are the largest part of the builder: kept on disk.
   let search = keepSearch
     ? null
-    : createSearchIndexBuilder(
-        input.scratch === null
-          ? memorySnippets()
-          : fileSnippets(path.join(input.scratch, "search-snippets.bin")),
-      );
+    : createSearchIndexBuilder(fileSnippets(path.join(input.scratch, "search-snippets.bin")));
   /** Articles rendered without a search document, to take from the base. */
   const fromBase: Entry[] = [];
   lap("search base keys");

@@ -154,7 +154,10 @@ export class TermShards {
   }
 }
 
-/** Term shards, stored fields and snippets in archive order, and each filter key's label and count. */
+/**
+ * Term shards, stored fields and snippets in archive order, and each filter key's label and
+ * count.
+ */
 export interface IndexParts {
   shards: TermShards;
   docs: StoredFields[];

@@ -48,8 +48,8 @@ export function fileSnippets(file: string): SnippetStore {
   let buffer = new Uint8Array(WRITE_CHUNK);
   let used = 0;
   let flushed = 0;
-  let offsets = new Float64Array(1024);
-  let lengths = new Uint32Array(1024);
+  /** Offset and length of each snippet, side by side. */
+  let spans = new Float64Array(2048);
   let count = 0;
   let fd: number | null = null;
   const flush = () => {
@@ -66,32 +66,29 @@ export function fileSnippets(file: string): SnippetStore {
   writeFileSync(file, "");
   return {
     add(bytes) {
-      if (count === offsets.length) {
-        const grownOffsets = new Float64Array(count * 2);
-        grownOffsets.set(offsets);
-        offsets = grownOffsets;
-        const grownLengths = new Uint32Array(count * 2);
-        grownLengths.set(lengths);
-        lengths = grownLengths;
+      if (count * 2 === spans.length) {
+        const grown = new Float64Array(spans.length * 2);
+        grown.set(spans);
+        spans = grown;
       }
       if (used + bytes.length > buffer.length) {
         flush();
         if (bytes.length > buffer.length) buffer = new Uint8Array(bytes.length);
       }
-      offsets[count] = flushed + used;
-      lengths[count] = bytes.length;
+      spans[count * 2] = flushed + used;
+      spans[count * 2 + 1] = bytes.length;
       count++;
       buffer.set(bytes, used);
       used += bytes.length;
     },
     length(i) {
       check(i);
-      return lengths[i] as number;
+      return spans[i * 2 + 1] as number;
     },
     get(i) {
       check(i);
-      const offset = offsets[i] as number;
-      const length = lengths[i] as number;
+      const offset = spans[i * 2] as number;
+      const length = spans[i * 2 + 1] as number;
       // A snippet is never split between the file and the buffer: the buffer is flushed whole.
       if (offset >= flushed) return buffer.slice(offset - flushed, offset - flushed + length);
       fd ??= openSync(file, "r");
