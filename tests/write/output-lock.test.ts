@@ -14,6 +14,22 @@ import {
 } from "../../src/write/output-lock.js";
 import { cleanup, listFiles, ROOT, tempDir, testOptions } from "../helpers.js";
 
+/** Writes a lock file as another holder would, filling the fields a test does not name. */
+function writeHolder(file: string, fields: Record<string, unknown>): Promise<void> {
+  const holder = { pid: process.pid, host: hostname(), start: null, token: "t", since: "then" };
+  return writeFile(file, JSON.stringify({ ...holder, command: "build", ...fields }));
+}
+
+function readHolder(file: string): Promise<unknown> {
+  return readFile(file, "utf8").then((text) => JSON.parse(text));
+}
+
+/** Sets a file's times `ms` into the past. */
+function backdate(file: string, ms: number): Promise<void> {
+  const old = new Date(Date.now() - ms);
+  return utimes(file, old, old);
+}
+
 /** The id of a process that has run and exited. */
 function exitedPid(): number {
   const child = spawnSync(process.execPath, ["-e", ""]);
@@ -42,10 +58,9 @@ describe("the lock on an output folder", () => {
     const dir = await tempDir();
     try {
       const file = path.join(dir, LOCK_FILE);
-      const stale = { pid: exitedPid(), host: hostname(), start: null, token: "t", since: "then" };
-      await writeFile(file, JSON.stringify({ ...stale, command: "build" }));
+      await writeHolder(file, { pid: exitedPid() });
       const lock = await lockOutput(dir, "/srv/site", "dev server");
-      expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({
+      expect(await readHolder(file)).toMatchObject({
         pid: process.pid,
         command: "dev server",
       });
@@ -59,13 +74,11 @@ describe("the lock on an output folder", () => {
     const dir = await tempDir();
     try {
       const file = path.join(dir, LOCK_FILE);
-      const other = { pid: process.pid, host: `not-${hostname()}`, start: null, token: "t" };
-      await writeFile(file, JSON.stringify({ ...other, since: "then", command: "build" }));
+      await writeHolder(file, { host: `not-${hostname()}` });
       await expect(lockOutput(dir, "/srv/site", "build")).rejects.toThrow(/on not-/);
-      const old = new Date(Date.now() - FOREIGN_STALE_MS - 1000);
-      await utimes(file, old, old);
+      await backdate(file, FOREIGN_STALE_MS + 1000);
       const lock = await lockOutput(dir, "/srv/site", "build");
-      expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ host: hostname() });
+      expect(await readHolder(file)).toMatchObject({ host: hostname() });
       lock.release();
     } finally {
       await cleanup(dir);
@@ -77,8 +90,7 @@ describe("the lock on an output folder", () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
     try {
       const lock = await lockOutput(dir, "/srv/site", "build");
-      const old = new Date(Date.now() - FOREIGN_STALE_MS - 1000);
-      await utimes(lock.file, old, old);
+      await backdate(lock.file, FOREIGN_STALE_MS + 1000);
       vi.advanceTimersByTime(REFRESH_MS);
       expect(Date.now() - (await stat(lock.file)).mtimeMs).toBeLessThan(FOREIGN_STALE_MS);
       lock.release();
@@ -94,8 +106,7 @@ describe("the lock on an output folder", () => {
     try {
       const file = path.join(dir, LOCK_FILE);
       await writeFile(file, '{"pid":');
-      const old = new Date(Date.now() - 60_000);
-      await utimes(file, old, old);
+      await backdate(file, 60_000);
       (await lockOutput(dir, "/srv/site", "build")).release();
       expect(existsSync(file)).toBe(false);
     } finally {
@@ -107,10 +118,9 @@ describe("the lock on an output folder", () => {
     const dir = await tempDir();
     try {
       const lock = await lockOutput(dir, "/srv/site", "build");
-      const other = { pid: process.pid, host: hostname(), start: null, token: "other" };
-      await writeFile(lock.file, JSON.stringify({ ...other, since: "now", command: "build" }));
+      await writeHolder(lock.file, { token: "other" });
       lock.release();
-      expect(JSON.parse(await readFile(lock.file, "utf8"))).toMatchObject({ token: "other" });
+      expect(await readHolder(lock.file)).toMatchObject({ token: "other" });
     } finally {
       await cleanup(dir);
     }
