@@ -1,5 +1,6 @@
 import type { Article } from "../core/types.js";
 import type { ArticleRecord } from "./archive.js";
+import { narrow } from "./narrow.js";
 import { wantedSlug } from "./permalinks.js";
 import { summarize } from "./summary.js";
 
@@ -7,19 +8,19 @@ import { summarize } from "./summary.js";
 export function toRecord(article: Article): ArticleRecord {
   return {
     file: article.file,
-    url: article.url,
-    link: article.link,
-    urlKey: article.urlKey,
+    url: narrow(article.url),
+    link: article.link === null ? null : narrow(article.link),
+    urlKey: article.urlKey === null ? null : narrow(article.urlKey),
     domain: article.domain,
-    section: article.section,
-    authors: article.authors,
+    section: article.section === null ? null : narrow(article.section),
+    authors: article.authors.map(narrow),
     published: article.published,
-    title: article.title,
-    slug: wantedSlug(article.title, article.url),
+    title: narrow(article.title),
+    slug: narrow(wantedSlug(article.title, article.url)),
     wordCount: article.wordCount,
     readingMinutes: article.readingMinutes,
     contentHash: article.contentHash,
-    summary: summarize(article),
+    summary: narrow(summarize(article)),
     suspect: article.suspect,
     repairedEncoding: article.changes.some((c) => /^repair\/(mojibake|encoding)/.test(c.rule)),
   };
