@@ -136,6 +136,9 @@ export function changedOutputs(out: string, files: readonly RecordedFile[]): str
   return changed;
 }
 
+/** Characters of lines `writeLines` gathers into one write. */
+const LINES_CHUNK = 1 << 16;
+
 /** Files per batch of {@link OutputOptions.check}. */
 const CHECK_BATCH = 8192;
 
@@ -251,11 +254,19 @@ export async function openOutput(
     async writeLines(relPath, lines) {
       const target = stagePath(relPath);
       const hasher = createHash("sha1");
+      // Lines go out in chunks of about 64 KB: a stream chunk per line cost more than making
+      // the lines, 4.7 s for the two exports of 100,000 articles.
       function* hashed(): Generator<string> {
+        let chunk = "";
         for (const line of lines) {
           hasher.update(line);
-          yield line;
+          chunk += line;
+          if (chunk.length >= LINES_CHUNK) {
+            yield chunk;
+            chunk = "";
+          }
         }
+        if (chunk !== "") yield chunk;
       }
       // A failed write (a full disk) rejects here rather than as an unhandled stream error.
       await pipeline(Readable.from(hashed()), createWriteStream(target)).catch((error: unknown) => {
