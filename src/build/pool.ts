@@ -60,9 +60,11 @@ const WORKER_URL = new URL("./worker.js", import.meta.url);
 /**
  * A pool of `workers` threads; with one worker, or when running from TypeScript sources (tests),
  * the stages run in this thread. Results come back in input order either way, so the output is
- * the same whatever the number of workers.
+ * the same whatever the number of workers. Idle threads stop unless `keepWarm`: a build's
+ * phases that only the main thread works in then run without the workers' heaps, while a dev
+ * server keeps its threads for the next edit, which a thread started anew would delay.
  */
-export function createRunner(workers: number): TaskRunner {
+export function createRunner(workers: number, keepWarm = false): TaskRunner {
   const inProcess = workers <= 1 || import.meta.url.endsWith(".ts");
   if (inProcess) {
     return {
@@ -78,9 +80,7 @@ export function createRunner(workers: number): TaskRunner {
   }
   const pool = new Piscina({
     filename: WORKER_URL.href,
-    // No threads kept idle: a worker idle for `idleTimeout` stops, so the phases only the main
-    // thread works in (the profile, the model, the search index) run without the workers' heaps.
-    minThreads: 0,
+    minThreads: keepWarm ? workers : 0,
     maxThreads: workers,
     idleTimeout: 1000,
     // Two tasks queued at each worker: the next is there when one ends, not a round trip through

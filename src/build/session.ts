@@ -87,7 +87,8 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
   const runnerFor = async (workers: number): Promise<TaskRunner> => {
     if (runner?.workers === workers) return runner.tasks;
     await runner?.tasks.close();
-    runner = { workers, tasks: createRunner(workers) };
+    // A session that lives on between builds (a dev server) keeps its threads for the next edit.
+    runner = { workers, tasks: createRunner(workers, persistence === "on-close") };
     return runner.tasks;
   };
 
