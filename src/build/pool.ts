@@ -84,7 +84,7 @@ export function createRunner(workers: number, keepWarm = false): TaskRunner {
     maxThreads: workers,
     idleTimeout: 1000,
     // Two tasks queued at each worker: the next is there when one ends, not a round trip through
-    // the main thread later, which shares the two cores with the workers and is often descheduled.
+    // the main thread later, which shares the cores with the workers and is often descheduled.
     concurrentTasksPerWorker: 2,
     // Young generations of 24 MB, smaller than V8's default: the threads' heaps stay smaller at
     // the same speed (8 MB saved more memory at 100,000 articles but cost 12% more time).

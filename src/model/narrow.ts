@@ -7,6 +7,7 @@ const WIDE = /[\u0100-\uffff]/;
  * quote took two bytes a character in every record the main thread holds, structured clone and
  * `deserialize` keeping the representation: a fifth of the heap at the end of the cleaning pass.
  */
-export function narrow(text: string): string {
-  return WIDE.test(text) ? text : Buffer.from(text, "latin1").toString("latin1");
+export function narrow<T extends string | null>(text: T): T {
+  if (text === null || WIDE.test(text)) return text;
+  return Buffer.from(text, "latin1").toString("latin1") as T;
 }

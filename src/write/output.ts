@@ -259,13 +259,14 @@ export async function openOutput(
       function* hashed(): Generator<string> {
         let chunk = "";
         for (const line of lines) {
-          hasher.update(line);
           chunk += line;
           if (chunk.length >= LINES_CHUNK) {
+            hasher.update(chunk);
             yield chunk;
             chunk = "";
           }
         }
+        hasher.update(chunk);
         if (chunk !== "") yield chunk;
       }
       // A failed write (a full disk) rejects here rather than as an unhandled stream error.
