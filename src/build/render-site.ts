@@ -11,6 +11,7 @@ import { indexPages } from "../render/pages/indexes.js";
 import { listingPages } from "../render/pages/listings.js";
 import { notFoundPage, reportPage, searchPage } from "../render/pages/misc.js";
 import type { AnalyzedDoc, StoredFields } from "../render/search/analyze.js";
+import { CHUNK } from "../render/search/byte-store.js";
 import { createSearchIndexBuilder } from "../render/search/index-builder.js";
 import { fileSnippets } from "../render/search/snippet-store.js";
 import { renderSitemaps } from "../render/sitemap.js";
@@ -33,6 +34,11 @@ import {
 const ARTICLE_BATCH = 32;
 /** Listing pages per render task. */
 const PAGE_BATCH = 64;
+/**
+ * Bytes of postings the search index builder holds before it writes them out: at 100,000
+ * articles they stay below it (about 90 MB), at 1,000,000 they would reach 735 MB.
+ */
+const POSTINGS_IN_MEMORY = 3 * CHUNK;
 
 /** Everything the renderer needs besides the archive. */
 export interface RenderInput {
@@ -134,10 +140,14 @@ async function renderPagesAndIndex(
   // workers for the documents it lacks; the base itself, as large as a sixth of the text, is read
   // once the workers are done with the pages.
   const baseKeys = new Set(keepSearch ? [] : ((await input.searchBase.keys()) ?? []));
-  // At a million articles the snippets are the largest part of the builder: kept on disk.
+  // At a million articles the snippets and postings are the largest part of the builder: both go
+  // to disk, the postings whenever they outgrow a few of the pool's blocks.
   let search = keepSearch
     ? null
-    : createSearchIndexBuilder(fileSnippets(path.join(input.scratch, "search-snippets.bin")));
+    : createSearchIndexBuilder(fileSnippets(path.join(input.scratch, "search-snippets.bin")), {
+        file: path.join(input.scratch, "search-postings.bin"),
+        limit: POSTINGS_IN_MEMORY,
+      });
   /** Articles rendered without a search document, to take from the base. */
   const fromBase: Entry[] = [];
   lap("search base keys");

@@ -3,6 +3,7 @@ import type { OutputFile } from "../../core/types.js";
 import { type AnalyzedDoc, facetKey, type StoredFields } from "./analyze.js";
 import { type SearchBase, SearchBaseWriter } from "./base.js";
 import { PostingPool } from "./posting-pool.js";
+import { PostingRuns } from "./posting-runs.js";
 import { lengthNorm, maxListBytes, quantizeWithNorm, writeList } from "./postings.js";
 import {
   carriesTop,
@@ -40,6 +41,12 @@ export interface SearchBaseOutput {
   readonly sink: (chunk: Uint8Array) => void;
 }
 
+/** Where postings go once the pool holds `limit` bytes: runs in `file`, read back by `finish`. */
+export interface PostingSpill {
+  readonly file: string;
+  readonly limit: number;
+}
+
 /** Largest weight kept: 20 bits of body count × 4 plus the two flag bits. */
 const MAX_WEIGHT = 4194303;
 
@@ -47,6 +54,8 @@ const MAX_WEIGHT = 4194303;
 interface Collected {
   readonly table: TermTable;
   readonly pool: PostingPool;
+  /** Postings spilled from the pool, older than those it holds; `null` when it never spilled. */
+  readonly runs: PostingRuns | null;
   /** Per pool slot. */
   readonly ids: number[];
   readonly lengths: number[];
@@ -62,10 +71,12 @@ interface Collected {
 /**
  * Creates a builder. Postings accumulate as varint (slot gap, weight) pairs in a shared byte
  * pool, so memory grows with postings (about 2–3 bytes each) and distinct terms, not with text.
- * Snippets go to `snippets`, which the builder closes once it has written the index.
+ * Snippets go to `snippets`, which the builder closes once it has written the index; postings
+ * go to `spill` whenever the pool outgrows its limit.
  */
 export function createSearchIndexBuilder(
   snippets: SnippetStore = memorySnippets(),
+  spill: PostingSpill | null = null,
 ): SearchIndexBuilder {
   const table = new TermTable();
   const pool = new PostingPool();
@@ -75,6 +86,22 @@ export function createSearchIndexBuilder(
   const keys: string[] = [];
   let base: SearchBase | null = null;
   const kept: Collected["kept"] = new Map();
+  let runs: PostingRuns | null = null;
+  let scratch: Uint8Array = new Uint8Array(1 << 16);
+  /** Writes the pool's lists as a run, in the order `finish` reads terms, and empties it. */
+  const spillPool = (to: PostingSpill) => {
+    runs ??= new PostingRuns(to.file);
+    const held = pool.held();
+    const { terms } = table;
+    held.sort((a, b) => ((terms[a] as string) < (terms[b] as string) ? -1 : 1));
+    for (const id of held) {
+      const read = pool.read(id, scratch);
+      scratch = read.bytes;
+      runs.add(id, scratch, read.length);
+    }
+    runs.endRun();
+    pool.clear();
+  };
   const seen = new Set<number>();
   const claim = (id: number) => {
     if (seen.has(id)) throw new Error(`search index: article id ${id} added twice`);
@@ -100,6 +127,7 @@ export function createSearchIndexBuilder(
         start = end + 1;
       }
       for (const f of doc.facets) pool.push(table.idOf(f, hashTerm(f)), slot, 0);
+      if (spill !== null && pool.size > spill.limit) spillPool(spill);
     },
     useBase(b) {
       if (base !== null) throw new Error("search index: a base is already in use");
@@ -112,7 +140,7 @@ export function createSearchIndexBuilder(
       kept.set(ord, { id, fields });
     },
     finish(next) {
-      const collected = { table, pool, ids, lengths, stored, snippets, keys, base, kept };
+      const collected = { table, pool, runs, ids, lengths, stored, snippets, keys, base, kept };
       return withMeta(encodeIndex(collected, next ?? null));
     },
   };
@@ -181,6 +209,7 @@ function* encodeIndex(
     return yield* encodeGathered(c, gather(c), out);
   } finally {
     c.snippets.close();
+    c.runs?.close();
   }
 }
 
@@ -235,12 +264,19 @@ function* encodeGathered(
   let baseOrds = new Int32Array(1024);
   let baseWeights = new Int32Array(1024);
   const baseTerms = c.base?.terms ?? [];
+  const runs = c.runs?.readers() ?? [];
+  /** The term's lists from the runs and then the pool, in slot order, each from slot -1. */
+  const lists: Uint8Array[] = [];
   for (const { term, pooled, base } of mergeTerms(c.table.terms.slice().sort(), baseTerms)) {
     let size = 0;
+    lists.length = 0;
     if (pooled) {
-      const read = c.pool.read(c.table.idOf(term, hashTerm(term)), raw);
+      const id = c.table.idOf(term, hashTerm(term));
+      for (const run of runs) if (run.next === id) lists.push(run.take());
+      const read = c.pool.read(id, raw);
       raw = read.bytes;
-      size = read.length;
+      lists.push(raw.subarray(0, read.length));
+      for (const list of lists) size += list.length;
     }
     const old = base >= 0 && c.base !== null ? c.base.list(base) : null;
     // Each posting takes at least two bytes, so bytes / 2 bounds the count.
@@ -262,14 +298,14 @@ function* encodeGathered(
     let count: number;
     if (!inOrder) {
       const into = { direct: false, ords, weights, keys };
-      count = decodeList(raw, size, ordOf, into, 0);
+      count = decodeLists(lists, ordOf, into, 0);
       if (old !== null) count = decodeList(old, old.length, baseOrd, into, count);
     } else if (old === null) {
-      count = decodeList(raw, size, ordOf, { direct: true, ords, weights, keys }, 0);
+      count = decodeLists(lists, ordOf, { direct: true, ords, weights, keys }, 0);
     } else {
       const fromPool = { direct: true, ords: poolOrds, weights: poolWeights, keys };
       const fromBase = { direct: true, ords: baseOrds, weights: baseWeights, keys };
-      const a = decodeList(raw, size, ordOf, fromPool, 0);
+      const a = decodeLists(lists, ordOf, fromPool, 0);
       const b = decodeList(old, old.length, baseOrd, fromBase, 0);
       count = mergeLists(fromPool, a, fromBase, b, ords, weights);
     }
@@ -385,6 +421,18 @@ function decodeList(
     }
     n++;
   }
+  return n;
+}
+
+/** `decodeList` of each list in turn. */
+function decodeLists(
+  lists: readonly Uint8Array[],
+  ordOf: Int32Array,
+  into: Decoded,
+  count: number,
+): number {
+  let n = count;
+  for (const list of lists) n = decodeList(list, list.length, ordOf, into, n);
   return n;
 }
 

@@ -3,7 +3,8 @@
  * apart and gives back when freed, see `byte-store.ts`): each term's list is a chain of slices
  * whose sizes grow up to a cap, the last 4 bytes of a full slice pointing at the next.
  * A posting is two 7-bit varints, the slot gap and the weight. Half a million short lists cost a
- * few typed arrays instead of half a million objects.
+ * few typed arrays instead of half a million objects. A term gets its first slice with its first
+ * posting, so a pool emptied by `clear` costs nothing for the terms it no longer holds.
  */
 
 import { CHUNK } from "./byte-store.js";
@@ -23,7 +24,9 @@ const HEAD = 3;
 /** Posting lists addressed by a dense term id. */
 export class PostingPool {
   private blocks: Uint8Array[] = [];
-  private used = BLOCK;
+  /** The block being filled, or -1 before the first slice. */
+  private current = -1;
+  private used = 0;
   private state = new Int32Array(4096);
   private level = new Uint8Array(1024);
   private terms = 0;
@@ -82,14 +85,19 @@ export class PostingPool {
     const at = id * 4;
     let p = st[at + POS] as number;
     if (p === st[at + END]) {
-      const lvl = Math.min((this.level[id] as number) + 1, LAST);
+      const first = (st[at + HEAD] as number) < 0;
+      const lvl = first ? 0 : Math.min((this.level[id] as number) + 1, LAST);
       const next = this.alloc(SIZES[lvl] as number);
-      const block = this.blocks[p >>> BLOCK_BITS] as Uint8Array;
-      const o = p & OFFSET;
-      block[o] = next & 255;
-      block[o + 1] = (next >>> 8) & 255;
-      block[o + 2] = (next >>> 16) & 255;
-      block[o + 3] = next >>> 24;
+      if (first) {
+        st[at + HEAD] = next;
+      } else {
+        const block = this.blocks[p >>> BLOCK_BITS] as Uint8Array;
+        const o = p & OFFSET;
+        block[o] = next & 255;
+        block[o + 1] = (next >>> 8) & 255;
+        block[o + 2] = (next >>> 16) & 255;
+        block[o + 3] = next >>> 24;
+      }
       this.level[id] = lvl;
       st[at + END] = next + (SIZES[lvl] as number) - 4;
       p = next;
@@ -101,7 +109,7 @@ export class PostingPool {
   /** Copies term `id`'s bytes into `out`, grown when too small; returns the buffer and length. */
   read(id: number, buffer: Uint8Array): { bytes: Uint8Array; length: number } {
     let out = buffer;
-    if (id >= this.terms) return { bytes: out, length: 0 };
+    if (!this.holds(id)) return { bytes: out, length: 0 };
     const st = this.state;
     const last = st[id * 4 + POS] as number;
     let p = st[id * 4 + HEAD] as number;
@@ -131,17 +139,56 @@ export class PostingPool {
     }
   }
 
+  /** Whether term `id` has postings here. */
+  holds(id: number): boolean {
+    return id < this.terms && (this.state[id * 4 + HEAD] as number) >= 0;
+  }
+
+  /** Ids of the terms with postings here, ascending. */
+  held(): number[] {
+    const ids: number[] = [];
+    for (let id = 0; id < this.terms; id++)
+      if ((this.state[id * 4 + HEAD] as number) >= 0) ids.push(id);
+    return ids;
+  }
+
+  /** Bytes of the blocks in use. */
+  get size(): number {
+    return this.current < 0 ? 0 : this.current * BLOCK + this.used;
+  }
+
+  /**
+   * Empties the pool, keeping its blocks for the postings that follow: a term's next posting
+   * starts a new list, its gap counted from slot -1 again.
+   */
+  clear(): void {
+    this.current = -1;
+    this.used = 0;
+    for (let id = 0; id < this.terms; id++) this.reset(id);
+  }
+
   private alloc(size: number): number {
-    if (this.used + size > BLOCK) {
-      this.blocks.push(new Uint8Array(BLOCK));
+    if (this.current < 0 || this.used + size > BLOCK) {
+      this.current++;
+      if (this.current === this.blocks.length) this.blocks.push(new Uint8Array(BLOCK));
       this.used = 0;
     }
-    const address = (this.blocks.length - 1) * BLOCK + this.used;
+    const address = this.current * BLOCK + this.used;
     this.used += size;
     return address;
   }
 
-  /** Makes ids up to `id` valid, each with a first slice. */
+  /** A term with no postings: its first push allocates its first slice. */
+  private reset(id: number): void {
+    const at = id * 4;
+    this.state[at + POS] = 0;
+    this.state[at + END] = 0;
+    this.state[at + LAST_SLOT] = -1;
+    this.state[at + HEAD] = -1;
+    this.level[id] = 0;
+  }
+
+  /** Makes ids up to `id` valid. */
   private addTerms(id: number): void {
     if ((id + 1) * 4 > this.state.length) {
       const grown = new Int32Array(Math.max((id + 1) * 4, this.state.length * 2));
@@ -151,13 +198,7 @@ export class PostingPool {
       level.set(this.level);
       this.level = level;
     }
-    for (let t = this.terms; t <= id; t++) {
-      const first = this.alloc(SIZES[0] as number);
-      this.state[t * 4 + POS] = first;
-      this.state[t * 4 + END] = first + (SIZES[0] as number) - 4;
-      this.state[t * 4 + LAST_SLOT] = -1;
-      this.state[t * 4 + HEAD] = first;
-    }
+    for (let t = this.terms; t <= id; t++) this.reset(t);
     this.terms = id + 1;
   }
 }
