@@ -10,6 +10,7 @@ import type { ArticleRecord } from "../model/archive.js";
 import { createStringSharer } from "../model/share-strings.js";
 import { type BuildCache, type CachedClean, type CachedLearned, digest } from "./cache.js";
 import { inBatches, type TaskRunner } from "./pool.js";
+import { SignatureSlab } from "./signature-slab.js";
 import { releaseWhenRead, type Spool, type SpoolRef } from "./spool.js";
 import type { CleanMode, TaskFile } from "./tasks.js";
 
@@ -134,6 +135,7 @@ export async function analyseInputs(
   const toClean = files.filter((f) => hashes.has(f.display) && reusable(f) === null);
   const fresh = new Map<string, CachedClean>();
   const share = createStringSharer();
+  const slab = new SignatureSlab();
   const spooled = new Map<string, SpoolRef>();
   let launched = 0;
   const cleanBatch = (b: readonly TaskFile[]) => {
@@ -157,7 +159,8 @@ export async function analyseInputs(
       const display = file.display;
       if (cleaned.record === null) continue;
       const record = share.record(cleaned.record, display);
-      fresh.set(display, { profileDigest, record, signature: cleaned.signature });
+      const signature = cleaned.signature === null ? null : slab.copy(cleaned.signature);
+      fresh.set(display, { profileDigest, record, signature });
       if (cleaned.spooled !== null) spooled.set(display, { file: spoolFile, ...cleaned.spooled });
     }
     done += batch.length;

@@ -13,6 +13,7 @@ import {
   type StoredPart,
   type StoredParts,
 } from "./cache.js";
+import { SignatureSlab } from "./signature-slab.js";
 
 /** The cache's index in the cache folder: which segments hold it, sealed by a digest. */
 export const CACHE_FILE = "build-cache.json";
@@ -50,6 +51,7 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
     }
     const cache = emptyCache();
     const share = createStringSharer();
+    const slab = new SignatureSlab();
     const refs = PARTS.flatMap((part) =>
       index.parts[part].segments.flatMap((ref) => (ref === null ? [] : [{ part, ...ref }])),
     );
@@ -62,7 +64,7 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
       for (const [key, value] of segment.entries)
         map.set(
           key,
-          ref.part === "cleans" ? compactClean(value as CachedClean, key, share) : value,
+          ref.part === "cleans" ? compactClean(value as CachedClean, key, share, slab) : value,
         );
     }
     return { ...cache, search: index.search, stored: index.parts };
@@ -138,17 +140,22 @@ function parseIndex(text: string): CacheIndex | null {
 }
 
 /**
- * A cleaned record as compact as a fresh one: its signature gets a buffer of its own, since
+ * A cleaned record as compact as a fresh one: its signature is copied into a slab, since
  * `deserialize` returns typed arrays as views into the bytes they were read from (each one kept
  * its whole segment resident), and its repeated strings are shared, as `deserialize` makes a copy
  * of each (see `share-strings.ts`); its path shares the string of `file`, the key it is cached
  * under.
  */
-function compactClean(clean: CachedClean, file: string, share: StringSharer): CachedClean {
+function compactClean(
+  clean: CachedClean,
+  file: string,
+  share: StringSharer,
+  slab: SignatureSlab,
+): CachedClean {
   return {
     profileDigest: share.text(clean.profileDigest),
     record: share.record(clean.record, file),
-    signature: clean.signature === null ? null : clean.signature.slice(),
+    signature: clean.signature === null ? null : slab.copy(clean.signature),
   };
 }
 
