@@ -8,9 +8,9 @@ import { findInputs } from "../load/find-inputs.js";
 import { readAhead } from "../load/read-ahead.js";
 import type { ArticleRecord } from "../model/archive.js";
 import { createStringSharer } from "../model/share-strings.js";
+import { ByteStore } from "../render/search/byte-store.js";
 import { type BuildCache, type CachedClean, type CachedLearned, digest } from "./cache.js";
 import { inBatches, type TaskRunner } from "./pool.js";
-import { SignatureSlab } from "./signature-slab.js";
 import { releaseWhenRead, type Spool, type SpoolRef } from "./spool.js";
 import type { CleanMode, TaskFile } from "./tasks.js";
 
@@ -135,7 +135,7 @@ export async function analyseInputs(
   const toClean = files.filter((f) => hashes.has(f.display) && reusable(f) === null);
   const fresh = new Map<string, CachedClean>();
   const share = createStringSharer();
-  const slab = new SignatureSlab();
+  const signatureStore = new ByteStore();
   const spooled = new Map<string, SpoolRef>();
   let launched = 0;
   const cleanBatch = (b: readonly TaskFile[]) => {
@@ -159,7 +159,8 @@ export async function analyseInputs(
       const display = file.display;
       if (cleaned.record === null) continue;
       const record = share.record(cleaned.record, display);
-      const signature = cleaned.signature === null ? null : slab.copy(cleaned.signature);
+      const signature =
+        cleaned.signature === null ? null : signatureStore.copyWords(cleaned.signature);
       fresh.set(display, { profileDigest, record, signature });
       if (cleaned.spooled !== null) spooled.set(display, { file: spoolFile, ...cleaned.spooled });
     }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { hash53 } from "../clean/hash.js";
 import { createStringSharer, type StringSharer } from "../model/share-strings.js";
+import { ByteStore } from "../render/search/byte-store.js";
 import {
   type BuildCache,
   type CachedClean,
@@ -13,7 +14,6 @@ import {
   type StoredPart,
   type StoredParts,
 } from "./cache.js";
-import { SignatureSlab } from "./signature-slab.js";
 
 /** The cache's index in the cache folder: which segments hold it, sealed by a digest. */
 export const CACHE_FILE = "build-cache.json";
@@ -51,7 +51,7 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
     }
     const cache = emptyCache();
     const share = createStringSharer();
-    const slab = new SignatureSlab();
+    const signatures = new ByteStore();
     const refs = PARTS.flatMap((part) =>
       index.parts[part].segments.flatMap((ref) => (ref === null ? [] : [{ part, ...ref }])),
     );
@@ -64,7 +64,9 @@ export async function loadCache(dir: string, stamp: string): Promise<BuildCache>
       for (const [key, value] of segment.entries)
         map.set(
           key,
-          ref.part === "cleans" ? compactClean(value as CachedClean, key, share, slab) : value,
+          ref.part === "cleans"
+            ? compactClean(value as CachedClean, key, share, signatures)
+            : value,
         );
     }
     return { ...cache, search: index.search, stored: index.parts };
@@ -140,7 +142,7 @@ function parseIndex(text: string): CacheIndex | null {
 }
 
 /**
- * A cleaned record as compact as a fresh one: its signature is copied into a slab, since
+ * A cleaned record as compact as a fresh one: its signature is copied into a shared store (see `byte-store.ts`), since
  * `deserialize` returns typed arrays as views into the bytes they were read from (each one kept
  * its whole segment resident), and its repeated strings are shared, as `deserialize` makes a copy
  * of each (see `share-strings.ts`); its path shares the string of `file`, the key it is cached
@@ -150,12 +152,12 @@ function compactClean(
   clean: CachedClean,
   file: string,
   share: StringSharer,
-  slab: SignatureSlab,
+  signatures: ByteStore,
 ): CachedClean {
   return {
     profileDigest: share.text(clean.profileDigest),
     record: share.record(clean.record, file),
-    signature: clean.signature === null ? null : slab.copy(clean.signature),
+    signature: clean.signature === null ? null : signatures.copyWords(clean.signature),
   };
 }
 

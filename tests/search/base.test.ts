@@ -8,26 +8,9 @@ import {
   type SearchBase,
 } from "../../src/render/search/base.js";
 import { createSearchIndexBuilder } from "../../src/render/search/index-builder.js";
-import { doc, word } from "./fixtures.js";
+import { corpusArticle as article, keyOf } from "./fixtures.js";
 
 const STAMP = "test 1";
-
-/** An article of the test corpus, by its number and its version. */
-function article(n: number, version: number): SearchDoc {
-  return doc(0, {
-    path: `a/${n}/index.html`,
-    title: `${word(n)} report`,
-    authors: n % 3 ? [`Writer ${word(n % 5)}`] : [],
-    source: `site${n % 4}.com`,
-    year: 2000 + (n % 6),
-    date: `${2000 + (n % 6)}-01-01`,
-    text: Array.from({ length: 20 + (n % 7) }, (_, k) => word((n * 7 + k * k + version) % 90)).join(
-      " ",
-    ),
-  });
-}
-
-const keyOf = (d: SearchDoc): string => `${d.path}|${d.text}`;
 
 /** Index files and the base written with them. */
 function finish(builder: ReturnType<typeof createSearchIndexBuilder>): {

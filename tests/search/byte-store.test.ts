@@ -28,4 +28,15 @@ describe("ByteStore", () => {
     expect(big[CHUNK + 9]).toBe(7);
     expect([...small]).toEqual([1, 2, 3]);
   });
+
+  it("copies words at a 32-bit boundary after bytes of any length", () => {
+    const store = new ByteStore();
+    store.copy(Uint8Array.of(1, 2, 3));
+    const words = Uint32Array.of(0xdeadbeef, 7, 0xffffffff);
+    const copy = store.copyWords(words);
+    words.fill(0);
+    expect(copy.byteOffset % 4).toBe(0);
+    expect([...copy]).toEqual([0xdeadbeef, 7, 0xffffffff]);
+    expect([...store.copy(Uint8Array.of(9))]).toEqual([9]);
+  });
 });

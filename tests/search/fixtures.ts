@@ -45,3 +45,24 @@ export function word(n: number): string {
 export function termsOf(d: AnalyzedDoc): string[] {
   return d.terms === "" ? [] : d.terms.split("\n");
 }
+
+/**
+ * Article `n` of a test corpus in its `version`: its words are drawn from the first `vocabulary`
+ * made-up words, so they repeat across articles, and an edit (a new version) changes some.
+ */
+export function corpusArticle(n: number, version: number, vocabulary = 90): SearchDoc {
+  return doc(0, {
+    path: `a/${n}/index.html`,
+    title: `${word(n)} report`,
+    authors: n % 3 ? [`Writer ${word(n % 5)}`] : [],
+    source: `site${n % 4}.com`,
+    year: 2000 + (n % 6),
+    date: `${2000 + (n % 6)}-01-01`,
+    text: Array.from({ length: 20 + (n % 7) }, (_, k) =>
+      word((n * 7 + k * k + version) % vocabulary),
+    ).join(" "),
+  });
+}
+
+/** The key a build gives an article's search entry: it changes when the article does. */
+export const keyOf = (d: SearchDoc): string => `${d.path}|${d.text}`;

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -13,7 +13,9 @@ import { PostingPool } from "../../src/render/search/posting-pool.js";
 import { PostingRuns } from "../../src/render/search/posting-runs.js";
 import { memorySnippets } from "../../src/render/search/snippet-store.js";
 import { cleanup, tempDir } from "../helpers.js";
-import { doc, word } from "./fixtures.js";
+import { corpusArticle, keyOf } from "./fixtures.js";
+
+const article = (n: number, version: number): SearchDoc => corpusArticle(n, version, 300);
 
 const STAMP = "test 1";
 
@@ -84,24 +86,24 @@ describe("PostingRuns", () => {
       );
     });
   });
-});
 
-/** Article `n` of a small corpus whose words repeat across articles, in its `version`. */
-function article(n: number, version: number): SearchDoc {
-  return doc(0, {
-    path: `a/${n}/index.html`,
-    title: `${word(n)} report`,
-    authors: n % 3 ? [`Writer ${word(n % 5)}`] : [],
-    source: `site${n % 4}.com`,
-    year: 2000 + (n % 6),
-    date: `${2000 + (n % 6)}-01-01`,
-    text: Array.from({ length: 30 + (n % 11) }, (_, k) =>
-      word((n * 7 + k * k + version) % 300),
-    ).join(" "),
+  it("refuses a record whose list runs past the end of its run", async () => {
+    await inTempDir((dir) => {
+      const file = path.join(dir, "runs.bin");
+      const store = new PostingRuns(file);
+      store.add(5, Uint8Array.of(1, 2, 3), 3);
+      store.endRun();
+      // The record's length, after its one-byte id, claims more bytes than the run holds.
+      const fd = openSync(file, "r+");
+      writeSync(fd, Uint8Array.of(100), 0, 1, 1);
+      closeSync(fd);
+      const [reader] = store.readers();
+      expect(reader?.next).toBe(5);
+      expect(() => reader?.take()).toThrow(/runs\.bin is cut short/);
+      store.close();
+    });
   });
-}
-
-const keyOf = (d: SearchDoc): string => `${d.path}|${d.text}`;
+});
 
 /**
  * The index files and next base of `docs` in archive order, analysed in `order` (indexes into

@@ -128,6 +128,8 @@ export class RunReader {
   take(): Uint8Array {
     if (this.next < 0) throw new Error(`search index: ${this.file} has no more postings`);
     this.fill(this.length);
+    if (this.filled - this.at < this.length)
+      throw new Error(`search index: ${this.file} is cut short`);
     const list = this.buffer.subarray(this.at, this.at + this.length);
     this.at += this.length;
     this.taken = true;
