@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
 import { build, cacheDirFor } from "../src/build/build.js";
-import type { BuildOptions, BuildResult } from "../src/core/types.js";
+import type { BuildOptions, BuildResult, Entry } from "../src/core/types.js";
 
 /** The repository root. */
 export const ROOT = path.resolve(import.meta.dirname, "..");
@@ -27,6 +27,29 @@ export function testOptions(
     strict: false,
     quiet: true,
     ...overrides,
+  };
+}
+
+/** An archive entry for unit tests: undated, no authors, with the given fields over those. */
+export function testEntry(fields: Partial<Entry> = {}): Entry {
+  return {
+    id: 0,
+    path: "undated/0/index.html",
+    file: "0.txt",
+    title: "T",
+    authors: [],
+    published: null,
+    domain: null,
+    section: null,
+    url: "",
+    link: null,
+    wordCount: 1,
+    readingMinutes: 1,
+    contentHash: "",
+    summary: "",
+    alsoAt: [],
+    mergedFiles: [],
+    ...fields,
   };
 }
 

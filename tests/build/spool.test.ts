@@ -16,7 +16,7 @@ import { EMPTY_PROFILE } from "../../src/clean/profile.js";
 import { BuildError } from "../../src/core/errors.js";
 import type { Article, Entry } from "../../src/core/types.js";
 import { parseSource } from "../../src/parse/parse-source.js";
-import { cleanup, ROOT, tempDir, testOptions } from "../helpers.js";
+import { cleanup, ROOT, tempDir, testEntry, testOptions } from "../helpers.js";
 
 const FIXTURE = path.join(ROOT, "tests/sites/basic/seeds");
 const MODE: CleanMode = { raw: false, profile: EMPTY_PROFILE };
@@ -28,24 +28,7 @@ async function fixtureFiles(dir: string): Promise<TaskFile[]> {
 }
 
 function entryFor(file: TaskFile, id: number): Entry {
-  return {
-    id,
-    path: `undated/${id}/index.html`,
-    file: file.display,
-    title: "T",
-    authors: [],
-    published: null,
-    domain: null,
-    section: null,
-    url: "",
-    link: null,
-    wordCount: 1,
-    readingMinutes: 1,
-    contentHash: "",
-    summary: "",
-    alsoAt: [],
-    mergedFiles: [],
-  };
+  return testEntry({ id, path: `undated/${id}/index.html`, file: file.display });
 }
 
 describe("the spool of parsed and cleaned articles", () => {

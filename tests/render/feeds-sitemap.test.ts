@@ -4,9 +4,10 @@ import type { Entry } from "../../src/core/types.js";
 import { renderFeeds } from "../../src/render/feeds.js";
 import { jsonForScript } from "../../src/render/pages/common.js";
 import { renderSitemaps } from "../../src/render/sitemap.js";
+import { testEntry } from "../helpers.js";
 
 function entry(i: number, dated = true): Entry {
-  return {
+  return testEntry({
     id: i,
     path: `2018/05/${String((i % 28) + 1).padStart(2, "0")}/story-${i}/index.html`,
     file: `f${i}.txt`,
@@ -23,16 +24,12 @@ function entry(i: number, dated = true): Entry {
         }
       : null,
     domain: "example.com",
-    section: null,
     url: `https://example.com/${i}`,
     link: `https://example.com/${i}`,
     wordCount: 100,
-    readingMinutes: 1,
     contentHash: "h",
     summary: "Summary </script> text",
-    alsoAt: [],
-    mergedFiles: [],
-  };
+  });
 }
 
 describe("feeds", () => {

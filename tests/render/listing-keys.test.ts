@@ -2,10 +2,10 @@ import { deserialize, serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
 import type { Entry } from "../../src/core/types.js";
 import { entryView, pageDataJson } from "../../src/render/pages/common.js";
+import { testEntry } from "../helpers.js";
 
 function entry(title: string): Entry {
-  return {
-    id: 0,
+  return testEntry({
     path: "2018/05/01/story/index.html",
     file: "story.txt",
     title,
@@ -19,16 +19,8 @@ function entry(title: string): Entry {
       epochMs: Date.UTC(2018, 4, 1),
     },
     domain: "example.com",
-    section: null,
-    url: "https://example.com/story",
-    link: "https://example.com/story",
-    wordCount: 100,
-    readingMinutes: 1,
-    contentHash: "h",
     summary: "A summary.",
-    alsoAt: [],
-    mergedFiles: [],
-  };
+  });
 }
 
 describe("listing page keys", () => {
