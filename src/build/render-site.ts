@@ -12,7 +12,10 @@ import { listingPages } from "../render/pages/listings.js";
 import { notFoundPage, reportPage, searchPage } from "../render/pages/misc.js";
 import type { AnalyzedDoc, StoredFields } from "../render/search/analyze.js";
 import { CHUNK } from "../render/search/byte-store.js";
-import { createSearchIndexBuilder } from "../render/search/index-builder.js";
+import {
+  createSearchIndexBuilder,
+  type SearchIndexBuilder,
+} from "../render/search/index-builder.js";
 import { fileSnippets } from "../render/search/snippet-store.js";
 import { renderSitemaps } from "../render/sitemap.js";
 import type { Templates } from "../render/templates.js";
@@ -187,49 +190,122 @@ async function renderPagesAndIndex(
   }
   lap("article pages");
   baseKeys.clear();
+  // The search index is encoded in this thread while the workers render the listing pages: done
+  // one after the other, a core stood idle through each (5 and 9 s at 100,000 articles).
+  const indexing =
+    search === null
+      ? Promise.resolve(input.previous.search.files)
+      : finishSearch(input, writer, search, { fromBase, unchanged, docKeys, itemOf, parallel });
+  search = null;
+  indexing.catch(() => undefined);
+  try {
+    await renderListings(input, writer, renders, stage, onPage, parallel);
+  } finally {
+    // A failed build must not leave the index writing into a staging folder a later build reuses.
+    await indexing.catch(() => undefined);
+  }
+  const searchFiles = await indexing;
+  await write(searchPage(site));
+  await write(notFoundPage(site));
+  await write(reportPage(archive, input.diagnostics, site));
+  lap("search index and listing pages");
+  await copyAssets(input.templatesDir, writer);
+  await exporting;
+  if (site.baseUrl !== null) {
+    const pages = [...writer.produced.keys()]
+      .filter((p) => p.endsWith(".html") && p !== "404.html")
+      .sort();
+    for (const file of renderSitemaps(pages, site.baseUrl))
+      await writer.write(file.path, file.contents);
+  } else {
+    await writer.write("robots.txt", "User-agent: *\nAllow: /\n");
+  }
+  lap("exports, feeds and sitemaps");
+  return { renders, search: { key: searchKey, files: searchFiles } };
+}
+
+/** What the article pages left for the search index to take from the base or analyse. */
+interface SearchLeft {
+  /** Articles rendered without a search document, to take from the base. */
+  readonly fromBase: readonly Entry[];
+  /** Articles whose pages were kept. */
+  readonly unchanged: readonly Entry[];
+  /** What each article's search document is made from, by entry id. */
+  readonly docKeys: readonly string[];
+  readonly itemOf: (entry: Entry) => RenderItem;
+  readonly parallel: number;
+}
+
+/** Milliseconds the index encoder runs before it lets the listing pages' messages in. */
+const SLICE_MS = 10;
+
+/**
+ * Completes the search index with what the article pages left and writes its files and the next
+ * build's base. It gives way to the event loop every few milliseconds, so that the listing pages
+ * rendered meanwhile keep the workers busy; returns the index's files.
+ */
+async function finishSearch(
+  input: RenderInput,
+  writer: OutputWriter,
+  search: SearchIndexBuilder,
+  left: SearchLeft,
+): Promise<string[]> {
+  const { docKeys } = left;
+  const base = await input.searchBase.load();
+  if (base !== null) search.useBase(base);
+  // The base read whole decides: an article it lacks after all (the file changed or failed
+  // its check since its keys were read) is analysed again.
+  const ords = new Map(base?.keys.map((key, ord) => [key, ord]));
   const toAnalyze: Entry[] = [];
-  if (search !== null) {
-    const base = await input.searchBase.load();
-    if (base !== null) search.useBase(base);
-    // The base read whole decides: an article it lacks after all (the file changed or failed
-    // its check since its keys were read) is analysed again.
-    const ords = new Map(base?.keys.map((key, ord) => [key, ord]));
-    const take = (entry: Entry) => {
+  for (const list of [left.fromBase, left.unchanged]) {
+    for (const entry of list) {
       const ord = ords.get(docKeys[entry.id] as string);
       if (ord === undefined) toAnalyze.push(entry);
-      else search?.keep(ord, entry.id, storedFields(entry));
-    };
-    for (const list of [fromBase, unchanged]) for (const entry of list) take(entry);
+      else search.keep(ord, entry.id, storedFields(entry));
+    }
   }
+  ords.clear();
   const analyzeBatch = (batch: readonly Entry[]) =>
-    input.runner.analyze(batch.map(itemOf), input.mode);
-  i = 0;
-  for await (const docs of inBatches(toAnalyze, ARTICLE_BATCH, parallel, analyzeBatch)) {
+    input.runner.analyze(batch.map(left.itemOf), input.mode);
+  let i = 0;
+  for await (const docs of inBatches(toAnalyze, ARTICLE_BATCH, left.parallel, analyzeBatch)) {
     for (const doc of docs) {
       const entry = toAnalyze[i++] as Entry;
-      search?.add(withFieldsOf(doc, entry), docKeys[entry.id] as string);
+      search.add(withFieldsOf(doc, entry), docKeys[entry.id] as string);
     }
   }
-  let searchFiles = input.previous.search.files;
-  if (search !== null) {
-    const next = await input.searchBase.open();
-    try {
-      const written: string[] = [];
-      for (const file of search.finish(next.output)) {
-        await writer.write(file.path, file.contents);
-        written.push(file.path);
+  const next = await input.searchBase.open();
+  const written: string[] = [];
+  try {
+    let slice = performance.now();
+    for (const file of search.finish(next.output)) {
+      await writer.write(file.path, file.contents);
+      written.push(file.path);
+      if (performance.now() - slice > SLICE_MS) {
+        await new Promise(setImmediate);
+        slice = performance.now();
       }
-      await next.commit();
-      searchFiles = written;
-    } catch (error) {
-      await next.abort();
-      throw error;
     }
-    // The builder holds every posting and snippet: let it go before the listing pages.
-    search = null;
-    collectGarbage();
+    await next.commit();
+  } catch (error) {
+    await next.abort();
+    throw error;
   }
-  lap("search index");
+  // The builder held every posting and snippet: the listing pages need not carry it.
+  collectGarbage();
+  return written;
+}
+
+/** Renders the listing and index pages, keeping those whose data and templates are unchanged. */
+async function renderListings(
+  input: RenderInput,
+  writer: OutputWriter,
+  renders: Map<string, string>,
+  stage: (relPath: string, page: RenderedPage) => Promise<void>,
+  onPage: () => void,
+  parallel: number,
+): Promise<void> {
+  const { archive, site } = input;
   const source = { dir: input.templatesDir, stamp: input.pagesStamp };
   const renderPages = async (specs: readonly PageSpec[]) => {
     const pages = await settle(
@@ -246,7 +322,6 @@ async function renderPagesAndIndex(
     );
     return pages.map((page, k) => ({ page, relPath: (specs[k] as PageSpec).path }));
   };
-  // A listing page whose data and templates are unchanged is kept without rendering it again.
   function* listings(): Generator<PageSpec> {
     for (const spec of chain(
       listingPages(archive, site, input.pageSize),
@@ -261,23 +336,6 @@ async function renderPagesAndIndex(
   for await (const batch of inBatches(listings(), PAGE_BATCH, parallel, renderPages)) {
     for (const { relPath, page } of batch) await stage(relPath, page);
   }
-  await write(searchPage(site));
-  await write(notFoundPage(site));
-  await write(reportPage(archive, input.diagnostics, site));
-  lap("listing pages");
-  await copyAssets(input.templatesDir, writer);
-  await exporting;
-  if (site.baseUrl !== null) {
-    const pages = [...writer.produced.keys()]
-      .filter((p) => p.endsWith(".html") && p !== "404.html")
-      .sort();
-    for (const file of renderSitemaps(pages, site.baseUrl))
-      await writer.write(file.path, file.contents);
-  } else {
-    await writer.write("robots.txt", "User-agent: *\nAllow: /\n");
-  }
-  lap("exports, feeds and sitemaps");
-  return { renders, search: { key: searchKey, files: searchFiles } };
 }
 
 /** Writes `articles.ndjson`, `articles.csv` and, with a base URL, the feeds. */
