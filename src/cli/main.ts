@@ -5,6 +5,7 @@ import { type ParseArgsConfig, parseArgs } from "node:util";
 import { build } from "../build/build.js";
 import { BuildError, fileSystemProblem, UsageError } from "../core/errors.js";
 import { formatDiagnostic } from "../core/format-diagnostic.js";
+import { limitHeapGrowthFor } from "../core/heap-growth.js";
 import type { BuildOptions, Diagnostic } from "../core/types.js";
 import { findConfig, loadConfig } from "./config.js";
 import { createProgress } from "./progress.js";
@@ -159,7 +160,10 @@ async function runBuild(options: BuildOptions): Promise<number> {
   const progress = createProgress(process.stderr, !options.quiet);
   const labels = { read: "Reading", clean: "Cleaning", render: "Rendering" } as const;
   const result = await build(options, {
-    onPhase: (phase, total) => progress.phase(labels[phase], total),
+    onPhase: (phase, total) => {
+      if (phase === "read") limitHeapGrowthFor(total);
+      progress.phase(labels[phase], total);
+    },
     onProgress: (done) => progress.update(done),
   }).finally(() => progress.done());
   const errors = result.diagnostics.filter((d) => d.severity === "error");
