@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, hash as hashOnce } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord } from "../model/archive.js";
@@ -59,14 +59,14 @@ export function emptyCache(): BuildCache {
 
 /** SHA-1 of a value's JSON, for cache keys. */
 export function digest(value: unknown): string {
-  return createHash("sha1").update(JSON.stringify(value)).digest("hex");
+  return hashOnce("sha1", JSON.stringify(value), "hex");
 }
 
 /** SHA-1 of strings as they are, for keys whose parts are JSON already (no second escaping). */
 export function digestText(parts: readonly string[]): string {
-  const hash = createHash("sha1");
-  for (const part of parts) hash.update(part).update("\0");
-  return hash.digest("hex");
+  const hasher = createHash("sha1");
+  for (const part of parts) hasher.update(part).update("\0");
+  return hasher.digest("hex");
 }
 
 /** Digests of the template folder, each over the files some pages are made from. */

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Change, ParseResult, SourceFile } from "../core/types.js";
 import { decodeBytes, decodeCp1252, looksBinary, normaliseNewlines } from "./decode-text.js";
 import { FileDiagnostics } from "./diagnostics.js";
@@ -26,7 +26,7 @@ function invalidUtf8Excerpt(bytes: Uint8Array): Pick<Change, "before" | "after">
  */
 export function parseSource(file: SourceFile): ParseResult {
   const diagnostics = new FileDiagnostics(file.path);
-  const contentHash = createHash("sha256").update(file.bytes).digest("hex");
+  const contentHash = hash("sha256", file.bytes, "hex");
   const decoded = decodeBytes(file.bytes);
   const text = normaliseNewlines(decoded.text);
   if (looksBinary(text)) {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, hash as hashOnce } from "node:crypto";
 import {
   closeSync,
   createWriteStream,
@@ -357,7 +357,7 @@ export function safeJoin(root: string, relPath: string): string {
 
 /** The hash the manifest keeps of a file's bytes. */
 export function hashOf(contents: string | Uint8Array): string {
-  return createHash("sha1").update(contents).digest("hex");
+  return hashOnce("sha1", contents, "hex");
 }
 
 /**

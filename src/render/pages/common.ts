@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Entry } from "../../core/types.js";
 import type { Pagination } from "../../model/paginate.js";
 import { formatDate } from "../dates.js";
@@ -115,7 +115,7 @@ export function pageDataJson(data: unknown): string {
 function viewKey(entry: Entry, view: object): string {
   let key = viewKeys.get(entry);
   if (key === undefined) {
-    key = createHash("sha1").update(JSON.stringify(view)).digest("base64");
+    key = hash("sha1", JSON.stringify(view), "base64");
     viewKeys.set(entry, key);
   }
   return key;
