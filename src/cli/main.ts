@@ -5,7 +5,7 @@ import { type ParseArgsConfig, parseArgs } from "node:util";
 import { build } from "../build/build.js";
 import { BuildError, fileSystemProblem, UsageError } from "../core/errors.js";
 import { formatDiagnostic } from "../core/format-diagnostic.js";
-import { limitHeapGrowthFor } from "../core/heap-growth.js";
+import { fitHeapGrowthTo } from "../core/heap-growth.js";
 import type { BuildOptions, Diagnostic } from "../core/types.js";
 import { findConfig, loadConfig } from "./config.js";
 import { createProgress } from "./progress.js";
@@ -161,7 +161,7 @@ async function runBuild(options: BuildOptions): Promise<number> {
   const labels = { read: "Reading", clean: "Cleaning", render: "Rendering" } as const;
   const result = await build(options, {
     onPhase: (phase, total) => {
-      if (phase === "read") limitHeapGrowthFor(total);
+      if (phase === "read") fitHeapGrowthTo(total);
       progress.phase(labels[phase], total);
     },
     onProgress: (done) => progress.update(done),
