@@ -21,6 +21,7 @@ import { renderSitemaps } from "../render/sitemap.js";
 import type { Templates } from "../render/templates.js";
 import type { OutputWriter } from "../write/output.js";
 import { type BuildCache, digest, digestText } from "./cache.js";
+import { INDEX_ALONE_FROM } from "./phase-order.js";
 import { inBatches, type TaskRunner } from "./pool.js";
 import type { SearchBaseStore } from "./search-base.js";
 import type { SpoolRef } from "./spool.js";
@@ -191,13 +192,15 @@ async function renderPagesAndIndex(
   lap("article pages");
   baseKeys.clear();
   // The search index is encoded in this thread while the workers render the listing pages: done
-  // one after the other, a core stood idle through each (5 and 9 s at 100,000 articles).
+  // one after the other, a core stood idle through each (5 and 9 s at 100,000 articles). A large
+  // archive finishes the index first, to hold less at once.
   const indexing =
     search === null
       ? Promise.resolve(input.previous.search.files)
       : finishSearch(input, writer, search, { fromBase, unchanged, docKeys, itemOf, parallel });
   search = null;
   indexing.catch(() => undefined);
+  if (archive.entries.length >= INDEX_ALONE_FROM) await indexing;
   try {
     await renderListings(input, writer, renders, stage, onPage, parallel);
   } finally {
