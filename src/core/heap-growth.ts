@@ -14,8 +14,7 @@ export const LARGE_BUILD = 50_000;
  * high rate, and V8's own choice let that data pile up beside it: at 1,000,000 articles the main
  * heap grew by 1 GB during the listing pages alone. With the limit the peak of that build fell
  * from 3,886 to 3,572 MiB. The flag is process-wide, so the executable sets it, not the library,
- * and before the heap grows: set only once the inputs were counted, 21 s into that build, the
- * peak was 3,933 MiB.
+ * before the heap grows.
  */
 export function limitHeapGrowth(): void {
   setFlagsFromString("--heap-growing-percent=25");
