@@ -4,7 +4,7 @@ import { collectGarbage } from "../core/collect-garbage.js";
 import { createPhaseTimer } from "../core/timing.js";
 import type { Diagnostic, Entry } from "../core/types.js";
 import type { Archive } from "../model/archive.js";
-import { csvHeader, csvRow, exportRecord, ndjsonRow } from "../render/data-export.js";
+import { csvHeader, csvRows, exportRecord, ndjsonRow } from "../render/data-export.js";
 import { renderFeeds } from "../render/feeds.js";
 import { type PageSpec, pageDataJson, type SiteContext } from "../render/pages/common.js";
 import { indexPages } from "../render/pages/indexes.js";
@@ -347,13 +347,13 @@ async function writeExports(input: RenderInput, writer: OutputWriter): Promise<v
   const byFile = diagnosticsByFile(input.diagnostics);
   await writer.writeLines(
     "articles.ndjson",
-    mapLines(archive.entries, (e) => ndjsonRow(exportRecord(e, byFile.get(e.file) ?? []))),
+    mapEach(archive.entries, (e) => ndjsonRow(exportRecord(e, byFile.get(e.file) ?? []))),
   );
   await writer.writeLines(
     "articles.csv",
     chain(
       [csvHeader()],
-      mapLines(archive.entries, (e) => csvRow(exportRecord(e, byFile.get(e.file) ?? []))),
+      csvRows(mapEach(archive.entries, (e) => exportRecord(e, byFile.get(e.file) ?? []))),
     ),
   );
   if (site.baseUrl === null) return;
@@ -434,8 +434,8 @@ function diagnosticsByFile(diagnostics: readonly Diagnostic[]): Map<string, Diag
   return map;
 }
 
-function* mapLines<T>(items: readonly T[], line: (item: T) => string): Generator<string> {
-  for (const item of items) yield line(item);
+function* mapEach<T, U>(items: readonly T[], map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
 }
 
 /** Copies `templates/assets/` into `assets/`, in sorted order so output is stable. */

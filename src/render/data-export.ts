@@ -50,17 +50,33 @@ export function csvHeader(): string {
   return stringify([[...EXPORT_COLUMNS]]);
 }
 
-/** One CSV line; list columns are joined with `; ` and diagnostics written as their rules. */
-export function csvRow(record: Record<string, unknown>): string {
-  return stringify([
-    EXPORT_COLUMNS.map((column) => {
-      const value = record[column];
-      if (column === "diagnostics" && Array.isArray(value))
-        return value.map((d: { rule: string }) => d.rule).join("; ");
-      if (Array.isArray(value)) return value.join("; ");
-      return value ?? "";
-    }),
-  ]);
+/** Records per call of the CSV writer, which sets itself up anew on every call. */
+const CSV_BATCH = 512;
+
+/**
+ * CSV lines of the records, a batch of lines to each string; list columns are joined with `; `
+ * and diagnostics written as their rules.
+ */
+export function* csvRows(records: Iterable<Record<string, unknown>>): Generator<string> {
+  let batch: unknown[][] = [];
+  for (const record of records) {
+    batch.push(csvCells(record));
+    if (batch.length === CSV_BATCH) {
+      yield stringify(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield stringify(batch);
+}
+
+function csvCells(record: Record<string, unknown>): unknown[] {
+  return EXPORT_COLUMNS.map((column) => {
+    const value = record[column];
+    if (column === "diagnostics" && Array.isArray(value))
+      return value.map((d: { rule: string }) => d.rule).join("; ");
+    if (Array.isArray(value)) return value.join("; ");
+    return value ?? "";
+  });
 }
 
 /** One NDJSON line. */
