@@ -140,6 +140,13 @@ async function renderPagesAndIndex(
   const searchKey = digestText(docKeys);
   const keepSearch =
     input.previous.search.key === searchKey && keepAll(writer, input.previous.search.files);
+  if (keepSearch) {
+    // The index files a later build may keep by their keys (see `writeIndexFiles`).
+    for (const file of input.previous.search.files) {
+      const key = input.previous.renders.get(file);
+      if (key !== undefined) renders.set(file, key);
+    }
+  }
   // Only the keys of the last build's search base are read before the article pages, to ask
   // workers for the documents it lacks; the base itself, as large as a sixth of the text, is read
   // once the workers are done with the pages.
@@ -197,7 +204,14 @@ async function renderPagesAndIndex(
   const indexing =
     search === null
       ? Promise.resolve(input.previous.search.files)
-      : finishSearch(input, writer, search, { fromBase, unchanged, docKeys, itemOf, parallel });
+      : finishSearch(input, writer, search, {
+          fromBase,
+          unchanged,
+          docKeys,
+          itemOf,
+          parallel,
+          renders,
+        });
   search = null;
   indexing.catch(() => undefined);
   if (archive.entries.length >= INDEX_ALONE_FROM) await indexing;
@@ -237,6 +251,8 @@ interface SearchLeft {
   readonly docKeys: readonly string[];
   readonly itemOf: (entry: Entry) => RenderItem;
   readonly parallel: number;
+  /** Keys of the pages and index files made, for the next build. */
+  readonly renders: Map<string, string>;
 }
 
 /** Milliseconds the index encoder runs before it lets the listing pages' messages in. */
@@ -279,9 +295,17 @@ async function finishSearch(
   }
   const next = await input.searchBase.open();
   const written: string[] = [];
+  const keep = (relPath: string, key: string): string | null => {
+    left.renders.set(relPath, key);
+    const hash = writer.previousHash(relPath);
+    if (hash === null || input.previous.renders.get(relPath) !== key || !writer.keep(relPath))
+      return null;
+    written.push(relPath);
+    return hash;
+  };
   try {
     let slice = performance.now();
-    for (const file of search.finish(next.output)) {
+    for (const file of search.finish(next.output, keep)) {
       await writer.write(file.path, file.contents);
       written.push(file.path);
       if (performance.now() - slice > SLICE_MS) {

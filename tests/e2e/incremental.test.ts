@@ -1,10 +1,11 @@
-import { cp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { build, cacheDirFor } from "../../src/build/build.js";
 import { SEARCH_BASE_FILE } from "../../src/build/search-base.js";
 import type { BuildOptions } from "../../src/core/types.js";
+import { DOC_CHUNK, INDEX_DIR } from "../../src/render/search/shard-writer.js";
 import {
   cleanup,
   expectSameAsCleanBuild,
@@ -187,6 +188,45 @@ describe("incremental builds", () => {
       await writeFile(path.join(options.out, page), "changed behind the build's back");
     const result = await build(options);
     expect(result.written).toBe(2);
+    await expectSameAsCleanBuild(options.out, options, dir);
+    await cleanup(dir);
+  }, 60_000);
+
+  it("keeps the search chunks an edit leaves alone, and writes one changed behind its back", async () => {
+    const dir = await tempDir();
+    const input = path.join(dir, "in");
+    await mkdir(input, { recursive: true });
+    // Enough articles for several stored-field chunks, each text its own (no near-duplicates).
+    const words = (i: number, k: number) => `w${(i * 31 + k * 17) % 997}x${k}`;
+    for (let i = 0; i < 3 * DOC_CHUNK + 5; i++) {
+      const day = String(1 + (i % 28)).padStart(2, "0");
+      const month = String(1 + Math.floor(i / 28)).padStart(2, "0");
+      const body = Array.from({ length: 4 }, (_, p) =>
+        Array.from({ length: 30 }, (_, k) => words(i, p * 30 + k)).join(" "),
+      ).join("\n\n");
+      await writeFile(
+        path.join(input, `a${i}.txt`),
+        `https://news.example.com/2020/${month}/${day}/story-${i}\n['Ann Lee']\n2020-${month}-${day} 00:00:00\nStory number ${i}\n \n${body}\n`,
+      );
+    }
+    const options = testOptions([input], path.join(dir, "site"));
+    await build(options);
+    const chunk = (n: number) => path.join(options.out, INDEX_DIR, `d${n}.js`);
+    const before = await Promise.all([0, 1, 2, 3].map((n) => stat(chunk(n))));
+    // The first words of the text are in its snippet, so its chunk changes.
+    const edit = async (from: string, to: string) => {
+      const file = path.join(input, "a0.txt");
+      await writeFile(file, (await readFile(file, "utf8")).replace(from, to));
+    };
+    await edit("w0x0", "changed");
+    await build(options);
+    await expectSameAsCleanBuild(options.out, options, dir);
+    const after = await Promise.all([0, 1, 2, 3].map((n) => stat(chunk(n))));
+    expect(after.filter((s, n) => s.mtimeMs === before[n]?.mtimeMs).length).toBe(3);
+
+    await writeFile(chunk(1), "changed behind the build's back");
+    await edit("w17x1", "again");
+    await build(options);
     await expectSameAsCleanBuild(options.out, options, dir);
     await cleanup(dir);
   }, 60_000);

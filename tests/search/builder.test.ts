@@ -1,8 +1,15 @@
+import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { OutputFile } from "../../src/core/types.js";
 import { analyzeForSearch } from "../../src/render/search/analyze.js";
 import { createSearchIndexBuilder } from "../../src/render/search/index-builder.js";
-import { SHARD_CHARS, TOP_RESULTS } from "../../src/render/search/shard-writer.js";
+import {
+  DOC_CHUNK,
+  type KeepFile,
+  SHARD_CHARS,
+  TOP_RESULTS,
+} from "../../src/render/search/shard-writer.js";
 import { buildIndex, doc, word } from "./fixtures.js";
 import { engineOver } from "./vm-client.js";
 
@@ -127,5 +134,44 @@ describe("cache busting", () => {
     const edited = corpus.map((d, i) => (i === 7 ? { ...d, title: `${d.title} update` } : d));
     expect(await build(corpus)).toBe(await build([...corpus].reverse()));
     expect(await build(edited)).not.toBe(await build(corpus));
+  });
+
+  it("keeps the stored-field chunks it is allowed to, with the same meta as when it writes them", () => {
+    const indexWith = (docs: typeof corpus, keep?: KeepFile): OutputFile[] => {
+      const builder = createSearchIndexBuilder();
+      for (const d of docs) builder.add(analyzeForSearch(d), `${d.path}|${d.title}|${d.text}`);
+      return [...builder.finish(undefined, keep)];
+    };
+    const sha1 = (f: OutputFile) => createHash("sha1").update(f.contents).digest("hex");
+    const keysOf = (docs: typeof corpus) => {
+      const keys = new Map<string, string>();
+      indexWith(docs, (path, key) => {
+        keys.set(path, key);
+        return null;
+      });
+      return keys;
+    };
+    const chunks = Math.ceil(corpus.length / DOC_CHUNK);
+    expect(chunks).toBeGreaterThan(2);
+    const written = indexWith(corpus);
+    const byPath = new Map(written.map((f) => [f.path, f]));
+    const keys = keysOf(corpus);
+    expect([...keys.keys()]).toEqual(
+      Array.from({ length: chunks }, (_, i) => `search/index/d${i}.js`),
+    );
+    // Article 117 comes last in archive order, in the last chunk: an edit of it changes that key alone.
+    const edited = corpus.map((d) => (d.id === 117 ? { ...d, text: `${d.text} edited` } : d));
+    const editedKeys = keysOf(edited);
+    const changed = [...keys].filter(([path, key]) => editedKeys.get(path) !== key);
+    expect(changed.map(([path]) => path)).toEqual([`search/index/d${chunks - 1}.js`]);
+
+    const kept = indexWith(corpus, (path, key) => {
+      const file = byPath.get(path);
+      return path === "search/index/d0.js" && key === keys.get(path) && file ? sha1(file) : null;
+    });
+    expect(kept.map((f) => f.path)).toEqual(
+      written.map((f) => f.path).filter((p) => !p.endsWith("/d0.js")),
+    );
+    expect(kept).toEqual(written.filter((f) => !f.path.endsWith("/d0.js")));
   });
 });

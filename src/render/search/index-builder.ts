@@ -9,6 +9,8 @@ import {
   carriesTop,
   docRecord,
   type IndexParts,
+  type KeepFile,
+  type KeptFile,
   metaFile,
   recordSize,
   TermShards,
@@ -29,9 +31,10 @@ export interface SearchIndexBuilder {
   /**
    * Files under `search/index/`, byte-identical for the same articles in any order and whatever
    * came from the base, yielded one at a time: the whole index is as large as a third of the
-   * text, too much to hold at once. With `next`, also writes the base for the next build.
+   * text, too much to hold at once. With `next`, also writes the base for the next build; with
+   * `keep`, files of the previous build it allows are kept, not yielded (see `writeIndexFiles`).
    */
-  finish(next?: SearchBaseOutput): Generator<OutputFile>;
+  finish(next?: SearchBaseOutput, keep?: KeepFile): Generator<OutputFile>;
 }
 
 /** Where the next build's base goes, and the version it is valid for. */
@@ -139,20 +142,26 @@ export function createSearchIndexBuilder(
       claim(id);
       kept.set(ord, { id, fields });
     },
-    finish(next) {
+    finish(next, keep) {
       const collected = { table, pool, runs, ids, lengths, stored, snippets, keys, base, kept };
-      return withMeta(encodeIndex(collected, next ?? null));
+      return withMeta(encodeIndex(collected, next ?? null, keep ?? null));
     },
   };
 }
 
-/** Passes the index files on, then yields meta, which carries a hash of them all. */
-function* withMeta(files: Generator<OutputFile, IndexParts>): Generator<OutputFile> {
+/**
+ * Passes the index files on, then yields meta, which carries a hash of them all: of their paths
+ * and the hashes of their bytes, so a kept file counts as it is without being read.
+ */
+function* withMeta(files: Generator<OutputFile | KeptFile, IndexParts>): Generator<OutputFile> {
   const hash = createHash("sha1");
   let next = files.next();
   for (; next.done !== true; next = files.next()) {
-    hash.update(next.value.contents);
-    yield next.value;
+    const file = next.value;
+    const fileHash =
+      "hash" in file ? file.hash : createHash("sha1").update(file.contents).digest("hex");
+    hash.update(file.path).update("\0").update(fileHash).update("\0");
+    if (!("hash" in file)) yield file;
   }
   yield metaFile(next.value, hash.digest("hex").slice(0, 12));
 }
@@ -204,9 +213,10 @@ function gather(c: Collected): Articles {
 function* encodeIndex(
   c: Collected,
   out: SearchBaseOutput | null,
-): Generator<OutputFile, IndexParts> {
+  keep: KeepFile | null,
+): Generator<OutputFile | KeptFile, IndexParts> {
   try {
-    return yield* encodeGathered(c, gather(c), out);
+    return yield* encodeGathered(c, gather(c), out, keep);
   } finally {
     c.snippets.close();
     c.runs?.close();
@@ -217,7 +227,8 @@ function* encodeGathered(
   c: Collected,
   all: Articles,
   out: SearchBaseOutput | null,
-): Generator<OutputFile, IndexParts> {
+  keep: KeepFile | null,
+): Generator<OutputFile | KeptFile, IndexParts> {
   const n = all.ids.length;
   const order = Array.from({ length: n }, (_, slot) => slot).sort(
     (a, b) => (all.ids[a] as number) - (all.ids[b] as number),
@@ -334,8 +345,9 @@ function* encodeGathered(
     }
   }
   next?.end();
-  const parts = { shards, docs, snippet, facets };
-  yield* writeIndexFiles(parts);
+  const key = (ord: number) => all.keys[order[ord] as number] as string;
+  const parts = { shards, docs, snippet, key, facets };
+  yield* writeIndexFiles(parts, keep);
   return parts;
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { OutputFile } from "../../core/types.js";
 import type { StoredFields } from "./analyze.js";
 
@@ -155,32 +156,65 @@ export class TermShards {
 }
 
 /**
- * Term shards, stored fields and snippets in archive order, and each filter key's label and
- * count.
+ * Term shards, stored fields and snippets in archive order, each filter key's label and count,
+ * and what each article's search document was made from (its key, see `SearchIndexBuilder.add`).
  */
 export interface IndexParts {
   shards: TermShards;
   docs: StoredFields[];
   snippet: (ord: number) => Uint8Array;
+  key: (ord: number) => string;
   facets: Map<string, { label: string; count: number }>;
 }
 
+/** A file of the index the previous build wrote and this one keeps, with the hash of its bytes. */
+export interface KeptFile {
+  readonly path: string;
+  readonly hash: string;
+}
+
+/**
+ * Whether the file at `path`, made from what `key` names, can stay as the previous build wrote
+ * it: returns the SHA-1 of its bytes then, else null and the file is written.
+ */
+export type KeepFile = (path: string, key: string) => string | null;
+
 /**
  * Yields the last term shards, the stored-field chunks and the author list, one file at a time so
- * the caller can write each before the next is built.
+ * the caller can write each before the next is built. A chunk whose articles' keys are those it
+ * was written from is kept when `keep` allows: after one article is edited, all chunks but its
+ * own (two thirds of the index's bytes at 100,000 articles) would otherwise be made again as
+ * they were.
  */
-export function* writeIndexFiles(index: IndexParts): Generator<OutputFile> {
+export function* writeIndexFiles(
+  index: IndexParts,
+  keep: KeepFile | null,
+): Generator<OutputFile | KeptFile> {
   index.shards.flush();
   yield* index.shards.take();
   for (let start = 0; start < index.docs.length; start += DOC_CHUNK) {
     const name = `d${start / DOC_CHUNK}`;
+    const path = `${INDEX_DIR}/${name}.js`;
+    const end = Math.min(start + DOC_CHUNK, index.docs.length);
+    const hash = keep?.(path, chunkKey(name, index, start, end)) ?? null;
+    if (hash !== null) {
+      yield { path, hash };
+      continue;
+    }
     const chunk = index.docs
-      .slice(start, start + DOC_CHUNK)
+      .slice(start, end)
       .map((d, i) => docRecord(d, index.snippet(start + i)))
       .join(",");
-    yield { path: `${INDEX_DIR}/${name}.js`, contents: `${head(name)}[${chunk}]${TAIL}` };
+    yield { path, contents: `${head(name)}[${chunk}]${TAIL}` };
   }
   yield registerScript("authors", facetList(index.facets, "a"));
+}
+
+/** What a stored-fields chunk is made from: its name, the format and its articles' keys. */
+function chunkKey(name: string, index: IndexParts, start: number, end: number): string {
+  const hasher = createHash("sha1").update(`${INDEX_VERSION}\0${name}`);
+  for (let ord = start; ord < end; ord++) hasher.update("\0").update(index.key(ord));
+  return hasher.digest("hex");
 }
 
 /**
