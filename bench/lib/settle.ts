@@ -5,11 +5,11 @@ import { setTimeout as sleep } from "node:timers/promises";
  * Seconds to wait after the last deletion before a timed run creates many files. The benchmark
  * machine's ext4 disk has no journal, and without one ext4 will not reuse an inode freed in the
  * last five minutes: before each new file it walks over every recently freed inode of the group,
- * reading its deletion time. Measured with 20,000 folders of one 7 KB page each deleted, then
- * 1,000 such pages created at intervals: 45 µs a page before the delete, 335–395 µs from 2 to
- * 300 s after it, 93 µs at 360 s.
+ * reading its deletion time. `bench/disk-settle.ts` measures it: with 20,000 folders of one 7 KB
+ * page deleted, creating such pages took 60 µs each before, 218–409 µs from 2 to 300 s after,
+ * 135 µs at 330 s and 66 µs at 360 s.
  */
-export const SETTLE_SECONDS = 330;
+export const SETTLE_SECONDS = 360;
 
 /**
  * Keeps the timed runs that create many files clear of recent deletions. A build that replaces
