@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { recordResults } from "./lib/results-file.js";
-import { SETTLE_SECONDS } from "./lib/settle.js";
+import { createDiskSettler, SETTLE_SECONDS } from "./lib/settle.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const WORK = join(ROOT, "bench", ".work", "disk-settle");
@@ -80,6 +80,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${text}\n`);
   // A timed run after this one must wait for the disk to settle again.
   rmSync(run, { recursive: true, force: true });
+  createDiskSettler(() => undefined).deleted();
   if (!values["no-record"]) recordResults("Build benchmark", text);
 }
 

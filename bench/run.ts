@@ -159,6 +159,7 @@ async function main(): Promise<void> {
   if (!values["no-record"]) recordResults("Build benchmark", text);
   log(`removing old outputs in ${TRASH}`);
   spawnSync("rm", ["-rf", TRASH]);
+  disk.deleted();
 }
 
 await main();

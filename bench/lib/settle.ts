@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /**
@@ -15,30 +16,43 @@ export const SETTLE_SECONDS = 360;
  * Keeps the timed runs that create many files clear of recent deletions. A build that replaces
  * pages (the template edit) leaves their old files to a detached process that deletes them, in a
  * trash folder beside the output; `settle` waits until that folder is gone, then until the
- * deletions are old enough not to slow the run.
+ * deletions are old enough not to slow the run. The time of the last deletion is kept in the
+ * file `marker` too, so a benchmark started right after another one's clean-up waits as well.
  */
 export interface DiskSettler {
   /** Records that a detached deletion of the trash folder `trash` may be running. */
   deleting(trash: string): void;
+  /** Records that a deletion has just ended. */
+  deleted(): void;
   /** Resolves once no deletion recorded is running or recent. */
   settle(): Promise<void>;
 }
 
+/** Where the time of the last deletion is kept between benchmark runs. */
+const MARKER = new URL("../.work/last-deletion", import.meta.url).pathname;
+
 export function createDiskSettler(
   log: (line: string) => void,
+  marker = MARKER,
   seconds = SETTLE_SECONDS,
 ): DiskSettler {
   const pending = new Set<string>();
-  let lastDeletion = Number.NEGATIVE_INFINITY;
+  let lastDeletion = existsSync(marker) ? statSync(marker).mtimeMs : Number.NEGATIVE_INFINITY;
+  const deleted = () => {
+    lastDeletion = Date.now();
+    mkdirSync(dirname(marker), { recursive: true });
+    writeFileSync(marker, `${new Date(lastDeletion).toISOString()}\n`);
+  };
   return {
     deleting(trash) {
       pending.add(trash);
     },
+    deleted,
     async settle() {
       for (const trash of pending) {
         if (existsSync(trash)) log(`waiting for the deletion of ${trash}`);
         while (existsSync(trash)) await sleep(1000);
-        lastDeletion = Date.now();
+        deleted();
       }
       pending.clear();
       const wait = lastDeletion + seconds * 1000 - Date.now();
