@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { recordResults } from "./lib/results-file.js";
-import { createDiskSettler, SETTLE_SECONDS } from "./lib/settle.js";
+import { recordDeletion, SETTLE_SECONDS } from "./lib/settle.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const WORK = join(ROOT, "bench", ".work", "disk-settle");
@@ -65,10 +65,7 @@ async function main(): Promise<void> {
   const text = [
     `### ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — file creation after a large delete`,
     "",
-    `Command: \`npx tsx bench/disk-settle.ts ${process.argv.slice(2).join(" ")}\`.`.replace(
-      " `.",
-      "`.",
-    ),
+    `Command: \`${["npx tsx bench/disk-settle.ts", ...process.argv.slice(2)].join(" ")}\`.`,
     `${deleted.toLocaleString("en")} folders of one 7 KB page deleted in ${deleteSeconds.toFixed(1)} s, then`,
     `probes of ${probe.toLocaleString("en")} such pages created (a folder and a file each, as a build writes`,
     `article pages); the benchmark waits ${SETTLE_SECONDS} s after a deletion before a timed run.`,
@@ -80,7 +77,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${text}\n`);
   // A timed run after this one must wait for the disk to settle again.
   rmSync(run, { recursive: true, force: true });
-  createDiskSettler(() => undefined).deleted();
+  recordDeletion();
   if (!values["no-record"]) recordResults("Build benchmark", text);
 }
 

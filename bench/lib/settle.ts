@@ -31,6 +31,14 @@ export interface DiskSettler {
 /** Where the time of the last deletion is kept between benchmark runs. */
 const MARKER = new URL("../.work/last-deletion", import.meta.url).pathname;
 
+/** Records in `marker` that a deletion has just ended; returns its time. */
+export function recordDeletion(marker = MARKER): number {
+  const now = Date.now();
+  mkdirSync(dirname(marker), { recursive: true });
+  writeFileSync(marker, `${new Date(now).toISOString()}\n`);
+  return now;
+}
+
 export function createDiskSettler(
   log: (line: string) => void,
   marker = MARKER,
@@ -39,9 +47,7 @@ export function createDiskSettler(
   const pending = new Set<string>();
   let lastDeletion = existsSync(marker) ? statSync(marker).mtimeMs : Number.NEGATIVE_INFINITY;
   const deleted = () => {
-    lastDeletion = Date.now();
-    mkdirSync(dirname(marker), { recursive: true });
-    writeFileSync(marker, `${new Date(lastDeletion).toISOString()}\n`);
+    lastDeletion = recordDeletion(marker);
   };
   return {
     deleting(trash) {

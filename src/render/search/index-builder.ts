@@ -158,10 +158,12 @@ function* withMeta(files: Generator<OutputFile | KeptFile, IndexParts>): Generat
   let next = files.next();
   for (; next.done !== true; next = files.next()) {
     const file = next.value;
-    const fileHash =
-      "hash" in file ? file.hash : createHash("sha1").update(file.contents).digest("hex");
-    hash.update(file.path).update("\0").update(fileHash).update("\0");
-    if (!("hash" in file)) yield file;
+    if ("hash" in file) hash.update(`${file.path}\0${file.hash}\0`);
+    else {
+      const bytes = createHash("sha1").update(file.contents).digest("hex");
+      hash.update(`${file.path}\0${bytes}\0`);
+      yield file;
+    }
   }
   yield metaFile(next.value, hash.digest("hex").slice(0, 12));
 }
