@@ -2,6 +2,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { collectGarbage } from "../core/collect-garbage.js";
 import { compareDiagnostics } from "../core/format-diagnostic.js";
+import { withHeapGrowthFree } from "../core/heap-growth.js";
 import { createPhaseTimer } from "../core/timing.js";
 import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
 import { type Archive, buildArchive } from "../model/archive.js";
@@ -141,7 +142,8 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       let committing = false;
       let spool: Spool | null = null;
       try {
-        const cache = warm?.cache ?? (await loadCache(cacheDir, GENERATOR_STAMP));
+        const cache =
+          warm?.cache ?? (await withHeapGrowthFree(() => loadCache(cacheDir, GENERATOR_STAMP)));
         if (warm === null && persistence === "on-close") {
           await rm(path.join(cacheDir, CACHE_FILE), { force: true });
         }

@@ -18,7 +18,10 @@ export const LARGE_BUILD = 50_000;
  */
 export function limitHeapGrowth(): void {
   setFlagsFromString("--heap-growing-percent=25");
+  limited = true;
 }
+
+let limited = false;
 
 /**
  * Lifts the limit for a build of fewer than {@link LARGE_BUILD} inputs: it costs 5–7% more CPU
@@ -26,5 +29,22 @@ export function limitHeapGrowth(): void {
  * time it sets the heap's next limit, and 0 is its default: a factor of its own choosing.
  */
 export function fitHeapGrowthTo(inputs: number): void {
-  if (inputs < LARGE_BUILD) setFlagsFromString("--heap-growing-percent=0");
+  if (inputs >= LARGE_BUILD) return;
+  setFlagsFromString("--heap-growing-percent=0");
+  limited = false;
+}
+
+/**
+ * Runs `load` with the limit lifted, then sets it again. Loading the last build's cache
+ * makes a heap of hundreds of megabytes that all survives, where each full collection the
+ * limit forces is wasted: at 100,000 articles they took 1.8 of the 5.6 s the load took.
+ */
+export async function withHeapGrowthFree<T>(load: () => Promise<T>): Promise<T> {
+  if (!limited) return load();
+  setFlagsFromString("--heap-growing-percent=0");
+  try {
+    return await load();
+  } finally {
+    setFlagsFromString("--heap-growing-percent=25");
+  }
 }
