@@ -3,6 +3,7 @@
  * Usage: npx tsx bench/hugo.ts --corpus bench/.work/corpus-10000 --site bench/.work/hugo-10000
  */
 import { spawnSync } from "node:child_process";
+import { cpSync, rmSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -34,6 +35,15 @@ export async function prepareHugoSite(corpus: string, site: string): Promise<voi
   await rename(partial, site);
 }
 
+/**
+ * Puts the current templates and config into a site converted earlier, keeping its content: a
+ * site converted before a template changed must not be built with the old one.
+ */
+export function useCurrentTemplates(site: string): void {
+  rmSync(join(site, "layouts"), { recursive: true, force: true });
+  cpSync(TEMPLATE, site, { recursive: true });
+}
+
 /** The argument list that builds `site` into `destination` with Hugo. */
 export function hugoBuildArgs(site: string, destination: string): string[] {
   return ["--quiet", "--source", site, "--destination", destination];
@@ -49,6 +59,7 @@ async function main(): Promise<void> {
     return;
   }
   if (!isDirectory(values.site)) await prepareHugoSite(values.corpus, values.site);
+  useCurrentTemplates(values.site);
   const result = spawnSync("hugo", hugoBuildArgs(values.site, join(values.site, "public")), {
     stdio: "inherit",
   });

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { trashFor } from "../src/write/trash.js";
 import { generateCorpus } from "./generate.js";
-import { hugoBuildArgs, hugoVersion, prepareHugoSite } from "./hugo.js";
+import { hugoBuildArgs, hugoVersion, prepareHugoSite, useCurrentTemplates } from "./hugo.js";
 import { type Measurement, measure, requireGnuTime } from "./lib/measure.js";
 import { emptyResult, ratios, type Scenario, type SizeResult, table } from "./lib/report.js";
 import { recordResults } from "./lib/results-file.js";
@@ -56,6 +56,7 @@ async function series(
     log(`converting to Hugo content in ${p.hugoSite}`);
     await prepareHugoSite(p.corpus, p.hugoSite);
   }
+  if (withHugo) useCurrentTemplates(p.hugoSite);
   moveAway(p.templates, TRASH);
   cpSync(product.templates, p.templates, { recursive: true });
   const names = readdirSync(p.corpus).sort();
