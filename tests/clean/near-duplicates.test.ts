@@ -136,6 +136,41 @@ describe("groupNearDuplicates", () => {
     ).toEqual([]);
   });
 
+  it("finds the groups all pairwise comparisons find, on stories with several copies each", () => {
+    const texts: string[] = [];
+    for (let story = 0; story < 30; story++) {
+      const text = prose(300, 100 + story);
+      const storyWords = text.split(" ");
+      texts.push(text);
+      for (let copy = 0; copy < story % 4; copy++) {
+        const step = [300, 200, 150][copy] as number;
+        texts.push(storyWords.map((w, i) => (i % step === copy ? `y${i}` : w)).join(" "));
+      }
+    }
+    // Interleaved, so that the copies of a story are neither adjacent nor in order.
+    const order = texts.map((_, i) => (i * 17) % texts.length);
+    const items = order.map((t, id) => ({ id, signature: sig(texts[t] as string) }));
+    const root = items.map((_, i) => i);
+    const find = (i: number): number => (root[i] === i ? i : find(root[i] as number));
+    for (let i = 0; i < items.length; i++) {
+      for (let j = i + 1; j < items.length; j++) {
+        const a = items[i]?.signature as Uint32Array;
+        const b = items[j]?.signature as Uint32Array;
+        if (similarity(a, b) >= DEFAULT_THRESHOLD) root[find(j)] = find(i);
+      }
+    }
+    const components = new Map<number, number[]>();
+    for (const [i, item] of items.entries()) {
+      components.set(find(i), [...(components.get(find(i)) ?? []), item.id]);
+    }
+    const expected = [...components.values()]
+      .filter((g) => g.length > 1)
+      .map((g) => g.sort((a, b) => a - b))
+      .sort((a, b) => (a[0] as number) - (b[0] as number));
+    expect(expected.length).toBeGreaterThan(15);
+    expect(groupNearDuplicates(items)).toEqual(expected);
+  });
+
   it("keeps work linear: one bucket of many copies is checked against its first item only", () => {
     const copies = Array.from({ length: 5000 }, (_, id) => ({ id, signature: sig(base) }));
     const started = performance.now();
