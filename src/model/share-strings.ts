@@ -1,8 +1,13 @@
 import type { ArticleRecord } from "./archive.js";
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Shares strings between the records of one build. */
 export interface StringSharer {
-  /** The record with its repeated strings shared; `file` is the path to share its own with. */
+  /**
+   * Shares the record's repeated strings, changing it in place, and returns it: it must be a
+   * fresh copy that nothing else holds yet. `file` is the path to share its own with.
+   */
   record(record: ArticleRecord, file: string): ArticleRecord;
   /** The first copy of `text` seen. */
   text(text: string): string;
@@ -25,20 +30,21 @@ export function createStringSharer(): StringSharer {
   };
   return {
     text: share,
-    record: (record, file) => ({
-      ...record,
-      file: record.file === file ? file : record.file,
-      link: record.link === record.url ? record.url : record.link,
-      domain: record.domain === null ? null : share(record.domain),
-      section: record.section === null ? null : share(record.section),
-      authors: record.authors.map(share),
-      published:
-        record.published === null
-          ? null
-          : {
-              ...record.published,
-              precision: record.published.precision === "date" ? "date" : "datetime",
-            },
-    }),
+    record: (record, file) => {
+      // In place: a new object for each record cost loading 100,000 cached records a sixth of its
+      // CPU, in allocating them and collecting the copies they replaced.
+      const shared = record as Mutable<ArticleRecord>;
+      if (record.file === file) shared.file = file;
+      if (record.link === record.url) shared.link = record.url;
+      if (record.domain !== null) shared.domain = share(record.domain);
+      if (record.section !== null) shared.section = share(record.section);
+      const authors = record.authors as string[];
+      for (let i = 0; i < authors.length; i++) authors[i] = share(authors[i] as string);
+      if (record.published !== null) {
+        const published = record.published as Mutable<NonNullable<ArticleRecord["published"]>>;
+        published.precision = published.precision === "date" ? "date" : "datetime";
+      }
+      return record;
+    },
   };
 }
