@@ -19,8 +19,24 @@ export function hugoVersion(): string | null {
   return result.status === 0 ? result.stdout.trim() : null;
 }
 
+/**
+ * Makes `site` the Hugo site of `corpus` with the current templates and config, and says whether
+ * it converted the corpus: only when the site is missing. Otherwise it puts the current templates
+ * into the site, keeping its content: a site converted before a template changed must not be
+ * built with the old one.
+ */
+export async function readyHugoSite(corpus: string, site: string): Promise<boolean> {
+  if (isDirectory(site)) {
+    rmSync(join(site, "layouts"), { recursive: true, force: true });
+    cpSync(TEMPLATE, site, { recursive: true });
+    return false;
+  }
+  await convert(corpus, site);
+  return true;
+}
+
 /** Writes a Hugo site for `corpus` into `site` (via `<site>.partial`, renamed when complete). */
-export async function prepareHugoSite(corpus: string, site: string): Promise<void> {
+async function convert(corpus: string, site: string): Promise<void> {
   const partial = `${site}.partial`;
   await cp(TEMPLATE, partial, { recursive: true });
   const content = join(partial, "content");
@@ -33,15 +49,6 @@ export async function prepareHugoSite(corpus: string, site: string): Promise<voi
   }
   await queue.flush();
   await rename(partial, site);
-}
-
-/**
- * Puts the current templates and config into a site converted earlier, keeping its content: a
- * site converted before a template changed must not be built with the old one.
- */
-export function useCurrentTemplates(site: string): void {
-  rmSync(join(site, "layouts"), { recursive: true, force: true });
-  cpSync(TEMPLATE, site, { recursive: true });
 }
 
 /** The argument list that builds `site` into `destination` with Hugo. */
@@ -58,8 +65,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  if (!isDirectory(values.site)) await prepareHugoSite(values.corpus, values.site);
-  useCurrentTemplates(values.site);
+  await readyHugoSite(values.corpus, values.site);
   const result = spawnSync("hugo", hugoBuildArgs(values.site, join(values.site, "public")), {
     stdio: "inherit",
   });

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { trashFor } from "../src/write/trash.js";
 import { generateCorpus } from "./generate.js";
-import { hugoBuildArgs, hugoVersion, prepareHugoSite, useCurrentTemplates } from "./hugo.js";
+import { hugoBuildArgs, hugoVersion, readyHugoSite } from "./hugo.js";
 import { type Measurement, measure, requireGnuTime } from "./lib/measure.js";
 import { emptyResult, ratios, type Scenario, type SizeResult, table } from "./lib/report.js";
 import { recordResults } from "./lib/results-file.js";
@@ -52,11 +52,9 @@ async function series(
     log(`generating ${n} articles in ${p.corpus}`);
     await generateCorpus({ n, out: p.corpus, verbose: true });
   }
-  if (withHugo && !isDirectory(p.hugoSite)) {
-    log(`converting to Hugo content in ${p.hugoSite}`);
-    await prepareHugoSite(p.corpus, p.hugoSite);
+  if (withHugo && (await readyHugoSite(p.corpus, p.hugoSite))) {
+    log(`converted the corpus to Hugo content in ${p.hugoSite}`);
   }
-  if (withHugo) useCurrentTemplates(p.hugoSite);
   moveAway(p.templates, TRASH);
   cpSync(product.templates, p.templates, { recursive: true });
   const names = readdirSync(p.corpus).sort();
