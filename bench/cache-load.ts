@@ -17,12 +17,15 @@ if (values.cache === undefined) {
   process.stderr.write("usage: npx tsx bench/cache-load.ts --cache <dir> [--product <dir>]\n");
   process.exit(2);
 }
-const store = join(values.product, "build", "build", "cache-store.js");
-const { loadCache } = (await import(pathToFileURL(store).href)) as {
+const compiled = (module: string) => pathToFileURL(join(values.product, "build", "build", module));
+const { loadCache } = (await import(compiled("cache-store.js").href)) as {
   loadCache: (dir: string, stamp: string) => Promise<{ cleans: Map<string, unknown> }>;
 };
+const { GENERATOR_STAMP } = (await import(compiled("session.js").href)) as {
+  GENERATOR_STAMP: string;
+};
 const started = performance.now();
-const cache = await loadCache(values.cache, "broadsheet 0.1.0");
+const cache = await loadCache(values.cache, GENERATOR_STAMP);
 const wall = performance.now() - started;
 const { user, system } = process.cpuUsage();
 process.stdout.write(

@@ -27,7 +27,7 @@ const ARTICLE_TEMPLATES = ["layout.eta", "article.eta", "partials"];
 /** Templates only article pages use, unless another template includes them. */
 const ARTICLE_ONLY = ["article.eta"];
 /** Changes whenever the same input could produce different output. */
-const GENERATOR_STAMP = "broadsheet 0.1.0";
+export const GENERATOR_STAMP = "broadsheet 0.1.0";
 
 /**
  * Builds one site again and again, keeping between builds what a new process would have to
