@@ -139,7 +139,7 @@ async function renderPagesAndIndex(
   );
   const searchKey = digestText(docKeys);
   const keepSearch =
-    input.previous.search.key === searchKey && keepAll(writer, input.previous.search.files);
+    input.previous.search.key === searchKey && writer.keepAll(input.previous.search.files);
   if (keepSearch) {
     // The index files a later build may keep by their keys (see `writeIndexFiles`).
     for (const file of input.previous.search.files) {
@@ -409,12 +409,6 @@ async function settle<T, P extends RenderedPage>(
 }
 
 /** Keeps every file of a set, or reports that one of them must be written again. */
-function keepAll(writer: OutputWriter, files: readonly string[]): boolean {
-  if (files.length === 0) return false;
-  for (const file of files) if (!writer.keep(file)) return false;
-  return true;
-}
-
 function* chain<T>(...parts: Iterable<T>[]): Generator<T> {
   for (const part of parts) yield* part;
 }

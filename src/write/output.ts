@@ -160,6 +160,11 @@ export interface OutputWriter {
    * exactly what was written then; false means the caller must write it.
    */
   keep(relPath: string): boolean;
+  /**
+   * Keeps all of these files as `keep` would, or none when any must be written again: a set
+   * that only stands whole, such as the search index.
+   */
+  keepAll(relPaths: readonly string[]): boolean;
   /** Streams a large file line by line into the staging folder. */
   writeLines(relPath: string, lines: Iterable<string>): Promise<void>;
   /** Moves the staged files into the output and removes files this build did not produce. */
@@ -219,13 +224,25 @@ export async function openOutput(
     return target;
   }
 
-  function unchanged(relPath: string, hash: string): boolean {
+  /** The previous build's record of `relPath` when the output still holds it with `hash`. */
+  function asWritten(relPath: string, hash: string): FileRecord | null {
     const before = previous?.get(relPath);
-    if (before === undefined || before.hash !== hash) return false;
+    if (before === undefined || before.hash !== hash) return null;
     const trusted = options.manifest && !options.except?.has(relPath);
-    if (!trusted && (changed?.has(relPath) ?? !holds(out, relPath, before))) return false;
-    produced.set(relPath, before);
-    return true;
+    if (!trusted && (changed?.has(relPath) ?? !holds(out, relPath, before))) return null;
+    return before;
+  }
+
+  function unchanged(relPath: string, hash: string): boolean {
+    const before = asWritten(relPath, hash);
+    if (before !== null) produced.set(relPath, before);
+    return before !== null;
+  }
+
+  function keepable(relPath: string): FileRecord | null {
+    const before = previous?.get(relPath);
+    if (before === undefined || produced.has(relPath)) return null;
+    return asWritten(relPath, before.hash);
   }
 
   function claim(relPath: string): void {
@@ -247,9 +264,19 @@ export async function openOutput(
       produced.set(relPath, { staged: hash, stamp: writeStamped(stagePath(relPath), contents) });
     },
     keep(relPath) {
-      const before = previous?.get(relPath);
-      if (before === undefined || produced.has(relPath)) return false;
-      return unchanged(relPath, before.hash);
+      const before = keepable(relPath);
+      if (before !== null) produced.set(relPath, before);
+      return before !== null;
+    },
+    keepAll(relPaths) {
+      const kept: [string, FileRecord][] = [];
+      for (const relPath of relPaths) {
+        const before = keepable(relPath);
+        if (before === null) return false;
+        kept.push([relPath, before]);
+      }
+      for (const [relPath, before] of kept) produced.set(relPath, before);
+      return kept.length > 0;
     },
     async writeLines(relPath, lines) {
       const target = stagePath(relPath);

@@ -30,6 +30,19 @@ describe("a rebuild with nothing changed", () => {
     await cleanup(dir);
   }, 60_000);
 
+  it("repairs a search index file changed by hand, keeping the index files before it", async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, "site");
+    const options = testOptions([FIXTURE], out);
+    await build(options);
+    // meta.js is the index's last file: every other one was found as written before it.
+    const meta = await readSite(out, "search/index/meta.js");
+    await writeFile(path.join(out, "search/index/meta.js"), "changed by hand");
+    expect((await build(options)).written).toBe(1);
+    expect(await readSite(out, "search/index/meta.js")).toBe(meta);
+    await cleanup(dir);
+  }, 60_000);
+
   it("notices an input whose modification time changed, and a changed option", async () => {
     const dir = await tempDir();
     const input = path.join(dir, "in");
