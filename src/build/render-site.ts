@@ -408,7 +408,6 @@ async function settle<T, P extends RenderedPage>(
   return pages;
 }
 
-/** Keeps every file of a set, or reports that one of them must be written again. */
 function* chain<T>(...parts: Iterable<T>[]): Generator<T> {
   for (const part of parts) yield* part;
 }

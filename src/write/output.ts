@@ -233,10 +233,14 @@ export async function openOutput(
     return before;
   }
 
-  function unchanged(relPath: string, hash: string): boolean {
-    const before = asWritten(relPath, hash);
+  /** Counts a file as produced by this build as the previous one left it, when it did. */
+  function kept(relPath: string, before: FileRecord | null): boolean {
     if (before !== null) produced.set(relPath, before);
     return before !== null;
+  }
+
+  function unchanged(relPath: string, hash: string): boolean {
+    return kept(relPath, asWritten(relPath, hash));
   }
 
   function keepable(relPath: string): FileRecord | null {
@@ -264,19 +268,17 @@ export async function openOutput(
       produced.set(relPath, { staged: hash, stamp: writeStamped(stagePath(relPath), contents) });
     },
     keep(relPath) {
-      const before = keepable(relPath);
-      if (before !== null) produced.set(relPath, before);
-      return before !== null;
+      return kept(relPath, keepable(relPath));
     },
     keepAll(relPaths) {
-      const kept: [string, FileRecord][] = [];
+      const records: [string, FileRecord][] = [];
       for (const relPath of relPaths) {
         const before = keepable(relPath);
         if (before === null) return false;
-        kept.push([relPath, before]);
+        records.push([relPath, before]);
       }
-      for (const [relPath, before] of kept) produced.set(relPath, before);
-      return kept.length > 0;
+      for (const [relPath, before] of records) kept(relPath, before);
+      return records.length > 0;
     },
     async writeLines(relPath, lines) {
       const target = stagePath(relPath);
