@@ -53,12 +53,25 @@ export interface ArchiveOptions {
 /** The empty list most entries have, shared rather than one per entry. */
 const NONE: readonly string[] = Object.freeze([]);
 
-/** Newest first; undated last; ties broken by title then file so the order is total. */
-export function compareRecords(a: ArticleRecord, b: ArticleRecord): number {
-  const ta = a.published?.epochMs ?? Number.NEGATIVE_INFINITY;
-  const tb = b.published?.epochMs ?? Number.NEGATIVE_INFINITY;
-  if (ta !== tb) return tb - ta;
-  return compareText(a.title, b.title) || compareText(a.file, b.file);
+/**
+ * Orders record indexes newest first, undated last, ties broken by title then file so the order
+ * is total. The sort keys are read into columns once: the records and their dates lie all over a
+ * large heap, and reading them in each comparison made sorting 100,000 records from the build
+ * cache three times slower.
+ */
+export function recordOrder(records: readonly ArticleRecord[]): (a: number, b: number) => number {
+  const time = Float64Array.from(records, (r) => r.published?.epochMs ?? Number.NEGATIVE_INFINITY);
+  const titles = records.map((r) => r.title);
+  const files = records.map((r) => r.file);
+  return (a, b) => {
+    const ta = time[a] as number;
+    const tb = time[b] as number;
+    if (ta !== tb) return tb - ta;
+    return (
+      compareText(titles[a] as string, titles[b] as string) ||
+      compareText(files[a] as string, files[b] as string)
+    );
+  };
 }
 
 /**
@@ -95,8 +108,9 @@ export function buildArchive(
     });
   }
 
+  const byRecordOrder = recordOrder(records);
   for (const group of options.nearDuplicates) {
-    const alive = group.filter((i) => !dropped.has(i)).sort((a, b) => cmpRec(records, a, b));
+    const alive = group.filter((i) => !dropped.has(i)).sort(byRecordOrder);
     const [keep, ...rest] = alive;
     if (keep === undefined) continue;
     for (const i of rest) {
@@ -121,7 +135,7 @@ export function buildArchive(
   const kept = records
     .map((_, i) => i)
     .filter((i) => !dropped.has(i))
-    .sort((a, b) => cmpRec(records, a, b));
+    .sort(byRecordOrder);
   const paths = assignPermalinks(kept.map((i) => at(records, i)));
   const authorRefs = createAuthorIndex(kept.flatMap((i) => at(records, i).authors));
   const idOf = new Map(kept.map((recordIndex, id) => [recordIndex, id]));
@@ -175,10 +189,6 @@ function resolve(mergedInto: ReadonlyMap<number, number>, i: number): number {
     current = next;
   }
   return current;
-}
-
-function cmpRec(records: readonly ArticleRecord[], a: number, b: number): number {
-  return compareRecords(at(records, a), at(records, b));
 }
 
 function cmpFile(a: { file: string } | undefined, b: { file: string } | undefined): number {

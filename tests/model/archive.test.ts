@@ -91,6 +91,27 @@ describe("buildArchive", () => {
     expect(archive.years.map((y) => y.value)).toEqual([2019, 2017]);
   });
 
+  it("breaks ties of date by title, then by file, dated or not", () => {
+    const same = day(2019, 1, 1);
+    const { archive } = buildArchive(
+      [
+        record("z.txt", { published: same, title: "Beta" }),
+        record("u2.txt", { title: "Alpha" }),
+        record("y.txt", { published: same, title: "Alpha" }),
+        record("x.txt", { published: same, title: "Beta" }),
+        record("u1.txt", { title: "Alpha" }),
+      ],
+      none,
+    );
+    expect(archive.entries.map((e) => e.file)).toEqual([
+      "y.txt",
+      "x.txt",
+      "z.txt",
+      "u1.txt",
+      "u2.txt",
+    ]);
+  });
+
   it("keeps one article per normalised URL and warns naming both files", () => {
     const { archive, diagnostics } = buildArchive(
       [record("b.txt", { urlKey: "same" }), record("a.txt", { urlKey: "same" })],
