@@ -6,7 +6,7 @@ import { withHeapGrowthFree } from "../core/heap-growth.js";
 import { createPhaseTimer } from "../core/timing.js";
 import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
 import { type Archive, buildArchive } from "../model/archive.js";
-import { countArticles, type SiteContext } from "../render/pages/common.js";
+import type { SiteContext } from "../render/pages/common.js";
 import { createTemplates } from "../render/templates.js";
 import { guardOutput } from "../write/guard-output.js";
 import { openOutput } from "../write/output.js";
@@ -27,7 +27,7 @@ const ARTICLE_TEMPLATES = ["layout.eta", "article.eta", "partials"];
 /** Templates only article pages use, unless another template includes them. */
 const ARTICLE_ONLY = ["article.eta"];
 /** Changes whenever the same input could produce different output. */
-export const GENERATOR_STAMP = "broadsheet 0.1.0";
+export const GENERATOR_STAMP = "broadsheet 0.2.0";
 
 /**
  * Builds one site again and again, keeping between builds what a new process would have to
@@ -166,7 +166,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
         const writer = await opening;
         let pages = 0;
         events.onPhase?.("render", archive.entries.length);
-        const site = siteContext(options, archive);
+        const site = siteContext(options);
         const stamp = digest([templateStamps.article, analysed.profileDigest]);
         const rendered = await renderSite(
           {
@@ -267,13 +267,12 @@ async function saveLearned(
   return saving;
 }
 
-function siteContext(options: BuildOptions, archive: Archive): SiteContext {
+function siteContext(options: BuildOptions): SiteContext {
   return {
     title: options.title,
     lang: "en",
     baseUrl: options.baseUrl,
     feeds: options.baseUrl !== null,
-    stats: countArticles(archive.entries.length),
   };
 }
 

@@ -3,7 +3,11 @@ import type { Entry } from "../../core/types.js";
 import type { Pagination } from "../../model/paginate.js";
 import { formatDate } from "../dates.js";
 
-/** What every page knows about the site. */
+/**
+ * What every page knows about the site. Nothing in it depends on the articles: it is part of
+ * every page and of every page's key, and the count of articles it once held made each added or
+ * removed article render and write every page again.
+ */
 export interface SiteContext {
   readonly title: string;
   readonly lang: string;
@@ -11,8 +15,6 @@ export interface SiteContext {
   readonly baseUrl: string | null;
   /** Feeds are written only when absolute URLs can be. */
   readonly feeds: boolean;
-  /** Short line for the footer, e.g. `1,234 articles`. */
-  readonly stats: string;
 }
 
 /** The `<head>` and navigation state of a page, read by the layout. */
