@@ -6,6 +6,7 @@ import type { Diagnostic, Entry } from "../core/types.js";
 import type { Archive } from "../model/archive.js";
 import { csvHeader, csvRows, exportRecord, ndjsonRow } from "../render/data-export.js";
 import { renderFeeds } from "../render/feeds.js";
+import { pageEntry } from "../render/pages/article.js";
 import { type PageSpec, pageDataJson, type SiteContext } from "../render/pages/common.js";
 import { indexPages } from "../render/pages/indexes.js";
 import { listingPages } from "../render/pages/listings.js";
@@ -120,7 +121,7 @@ async function renderPagesAndIndex(
   const toRender: Entry[] = [];
   const unchanged: Entry[] = [];
   for (const entry of archive.entries) {
-    const key = digest([input.stamp, site, entry, navOf(archive.entries, entry.id)]);
+    const key = digest([input.stamp, site, pageEntry(entry), navOf(archive.entries, entry.id)]);
     renders.set(entry.path, key);
     const same = input.previous.renders.get(entry.path) === key;
     if (same && writer.keep(entry.path)) {

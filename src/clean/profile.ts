@@ -8,10 +8,12 @@ import { KNOWN_OUTLETS, namesSite, OUTLET_WORDS, outletKey, splitTitle } from ".
 import { normaliseLine } from "./text.js";
 import { stripSiteNames } from "./titles.js";
 
-/** What the corpus taught about one source domain. */
+/**
+ * What the corpus taught about one source domain. A profile holds only what cleaning uses, not
+ * counts: its digest is part of every article's keys, and a count would change with each article
+ * added, cleaning and rendering every article again.
+ */
 export interface DomainProfile {
-  /** Distinct bodies seen for the domain (exact copies count once). */
-  readonly articles: number;
   /** Site names seen repeatedly before or after a separator in its titles, as written. */
   readonly titlePrefixes: readonly string[];
   readonly titleSuffixes: readonly string[];
@@ -21,7 +23,6 @@ export interface DomainProfile {
 
 /** Everything cleaning learns from the whole corpus; plain JSON data. */
 export interface CorpusProfile {
-  readonly articles: number;
   readonly domains: Readonly<Record<string, DomainProfile>>;
   /** `outletKey`s of outlet names: learned site names and author entries naming a site. */
   readonly outlets: readonly string[];
@@ -33,7 +34,6 @@ export interface CorpusProfile {
 
 /** A profile that knows nothing: cleaning then uses only built-in rules and the article's domain. */
 export const EMPTY_PROFILE: CorpusProfile = {
-  articles: 0,
   domains: {},
   outlets: [],
   spellings: [],
@@ -109,10 +109,8 @@ export function createProfileBuilder(): {
   const outletCounts = new Map<string, number>();
   const spellings = new Map<string, string>();
   const shared = new SharedTitles();
-  let articles = 0;
 
   function add(facts: ProfileFacts): void {
-    articles++;
     const { bodyHash, domain } = facts;
     if (!facts.titleDerived) shared.add(facts.title, domain, bodyHash);
     // Exact copies (same source, title and body) are learned from once.
@@ -160,7 +158,6 @@ export function createProfileBuilder(): {
         .filter(([, count]) => count >= minLines)
         .map(([h]) => h);
       const profile = {
-        articles: n,
         titlePrefixes: learned("p"),
         titleSuffixes: learned("s"),
         boilerplate,
@@ -182,7 +179,6 @@ export function createProfileBuilder(): {
       return stripSiteNames(title, domain, new Set([...names, ...everywhere]));
     });
     return {
-      articles,
       domains,
       outlets: known,
       spellings: [...spellings.values()].sort(),

@@ -17,6 +17,16 @@ export interface ArticleNav {
   readonly older: Pick<Entry, "path" | "title"> | null;
 }
 
+/**
+ * The entry as its page is given it: without its number in archive order, which changes for every
+ * older article whenever a newer one arrives. An article page's key is made from this too, so an
+ * added article renders the pages it changes, not all those after it.
+ */
+export function pageEntry(entry: Entry): Omit<Entry, "id"> {
+  const { id: _place, ...shown } = entry;
+  return shown;
+}
+
 /** Builds the page of one article from its entry (archive facts) and cleaned article (text). */
 export function articlePage(
   entry: Entry,
@@ -42,7 +52,7 @@ export function articlePage(
       site,
       page: head,
       rel: rootPrefix(entry.path),
-      entry,
+      entry: pageEntry(entry),
       crumbs: crumbs(entry),
       dateText: entry.published ? formatDate(entry.published) : "",
       sourcePath: entry.domain ? `${sourceFolder(entry.domain)}/index.html` : null,
