@@ -11,7 +11,7 @@ import { findConfig, loadConfig } from "./config.js";
 import { createProgress } from "./progress.js";
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const VERSION = "0.1.0";
+const VERSION = "0.2.0";
 /** Warnings printed after a build; `broadsheet check` lists every one. */
 const SHOWN_WARNINGS = 40;
 
