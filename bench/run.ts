@@ -1,10 +1,11 @@
 /**
- * Build benchmark: Broadsheet against itself (clean, no-change, one article, one template) and
+ * Build benchmark: Broadsheet against itself (clean, no-change, one article edited, one newer
+ * article added, one template) and
  * against Hugo, on synthetic corpora. Never part of the tests.
  * Usage: npx tsx bench/run.ts [--sizes 1000,10000,100000] [--huge] [--runs 3] [--no-hugo]
  */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -59,6 +60,9 @@ async function series(
   cpSync(product.templates, p.templates, { recursive: true });
   const names = readdirSync(p.corpus).sort();
   const edited = join(p.corpus, names[Math.floor(names.length / 2)] ?? "");
+  // Sorted last and dated after every generated article: the newest, as a day's scrape brings.
+  const added = join(p.corpus, "zzzzzzz-benchmark-added.txt");
+  rmSync(added, { force: true });
   const ours = ["build", p.corpus, "--out", p.out, "--quiet", "--templates", p.templates];
   const result = emptyResult(n);
 
@@ -102,13 +106,33 @@ async function series(
     const original = readFileSync(edited);
     appendFileSync(edited, `\n\nEditor's note: this article was updated (benchmark run ${r}).`);
     time("article", process.execPath, [product.bin, ...ours]);
+    writeFileSync(added, addedArticle(r));
+    time("added", process.execPath, [product.bin, ...ours]);
     appendFileSync(join(p.templates, "article.eta"), `\n<!-- benchmark edit ${r} -->\n`);
     await disk.settle();
     time("template", process.execPath, [product.bin, ...ours]);
     disk.deleting(trashFor(p.out));
     writeFileSync(edited, original);
+    rmSync(added);
   }
   return result;
+}
+
+/** An article newer than any the generator writes, different in each run. */
+function addedArticle(run: number): string {
+  return [
+    `https://www.example-news.com/2040/01/0${run % 10}/world/tide-station-readings-${run}`,
+    "['Ada Newcomer']",
+    `2040-01-0${(run % 9) + 1} 08:00:00`,
+    `The tide station publishes its readings, part ${run}`,
+    " ",
+    `Volunteers at the tide station on the northern bay published their readings (part ${run}) on a holiday morning, saying the data could not wait.`,
+    "",
+    "Their instruments recorded swells that repeat every nineteen minutes with no wind to raise them, a rhythm the oceanographer compared to a slow heartbeat under the water.",
+    "",
+    "The report asks for a second array of sensors further out and a public archive of every reading taken since the station opened.",
+    "",
+  ].join("\n");
 }
 
 /** Commit, machine and load, so a result can be read in context. */

@@ -2,7 +2,7 @@ import type { Measurement } from "./measure.js";
 import { median } from "./measure.js";
 
 /** The builds timed for each corpus size. */
-export const SCENARIOS = ["full", "hugo", "nochange", "article", "template"] as const;
+export const SCENARIOS = ["full", "hugo", "nochange", "article", "added", "template"] as const;
 /** One timed build. */
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -11,6 +11,7 @@ const LABELS: Record<Scenario, string> = {
   hugo: "Hugo full build",
   nochange: "Broadsheet no-change rebuild",
   article: "Broadsheet one article edited",
+  added: "Broadsheet one newest article added",
   template: "Broadsheet article template edited",
 };
 
