@@ -5,14 +5,13 @@
  *   [--product <dir>] [--runs 5]
  * where `<dir>` holds a compiled `build/` (default: this checkout's).
  */
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { CHECKOUT, compiledCacheLoader, compiledModule } from "./lib/compiled-cache.js";
 
 const { values } = parseArgs({
   options: {
     cache: { type: "string" },
-    product: { type: "string", default: new URL("..", import.meta.url).pathname },
+    product: { type: "string", default: CHECKOUT },
     runs: { type: "string", default: "5" },
   },
 });
@@ -22,20 +21,13 @@ if (values.cache === undefined) {
   );
   process.exit(2);
 }
-const compiled = (module: string) => pathToFileURL(join(values.product, "build", module)).href;
-const { loadCache } = (await import(compiled("build/cache-store.js"))) as {
-  loadCache: (dir: string, stamp: string) => Promise<{ cleans: Map<string, { record: unknown }> }>;
-};
-const { GENERATOR_STAMP } = (await import(compiled("build/session.js"))) as {
-  GENERATOR_STAMP: string;
-};
-const { buildArchive } = (await import(compiled("model/archive.js"))) as {
+const { buildArchive } = (await compiledModule(values.product, "model/archive.js")) as {
   buildArchive: (
     records: readonly unknown[],
     options: { includeSuspect: boolean; nearDuplicates: readonly (readonly number[])[] },
   ) => { archive: { entries: readonly unknown[] } };
 };
-const cache = await loadCache(values.cache, GENERATOR_STAMP);
+const cache = await (await compiledCacheLoader(values.product))(values.cache);
 const records = [...cache.cleans.values()].map((c) => c.record);
 const options = { includeSuspect: false, nearDuplicates: [] };
 buildArchive(records, options);

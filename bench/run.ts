@@ -1,7 +1,6 @@
 /**
  * Build benchmark: Broadsheet against itself (clean, no-change, one article edited, one newer
- * article added, one template) and
- * against Hugo, on synthetic corpora. Never part of the tests.
+ * article added, one template) and against Hugo, on synthetic corpora. Never part of the tests.
  * Usage: npx tsx bench/run.ts [--sizes 1000,10000,100000] [--huge] [--runs 3] [--no-hugo]
  */
 import { spawnSync } from "node:child_process";
