@@ -5,6 +5,7 @@ import { compareDiagnostics } from "../core/format-diagnostic.js";
 import { withHeapGrowthFree } from "../core/heap-growth.js";
 import { createPhaseTimer } from "../core/timing.js";
 import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
+import { VERSION } from "../core/version.js";
 import { type Archive, buildArchive } from "../model/archive.js";
 import type { SiteContext } from "../render/pages/common.js";
 import { createTemplates } from "../render/templates.js";
@@ -27,7 +28,7 @@ const ARTICLE_TEMPLATES = ["layout.eta", "article.eta", "partials"];
 /** Templates only article pages use, unless another template includes them. */
 const ARTICLE_ONLY = ["article.eta"];
 /** Changes whenever the same input could produce different output. */
-export const GENERATOR_STAMP = "broadsheet 0.2.0";
+export const GENERATOR_STAMP = `broadsheet ${VERSION}`;
 
 /**
  * Builds one site again and again, keeping between builds what a new process would have to

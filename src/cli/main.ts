@@ -7,11 +7,11 @@ import { BuildError, fileSystemProblem, UsageError } from "../core/errors.js";
 import { formatDiagnostic } from "../core/format-diagnostic.js";
 import { fitHeapGrowthTo } from "../core/heap-growth.js";
 import type { BuildOptions, Diagnostic } from "../core/types.js";
+import { VERSION } from "../core/version.js";
 import { findConfig, loadConfig } from "./config.js";
 import { createProgress } from "./progress.js";
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const VERSION = "0.2.0";
 /** Warnings printed after a build; `broadsheet check` lists every one. */
 const SHOWN_WARNINGS = 40;
 

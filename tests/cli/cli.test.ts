@@ -40,6 +40,8 @@ describe("broadsheet CLI", () => {
   it("prints help and version", async () => {
     expect((await cli(["--help"], dir)).stdout).toContain("Usage: broadsheet");
     expect((await cli(["--version"], dir)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const pkg = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8"));
+    expect((await cli(["--version"], dir)).stdout.trim()).toBe(pkg.version);
   });
 
   it("exits 2 on bad usage", async () => {
