@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import type { BuildEvents } from "../build/analyse-inputs.js";
 import { build } from "../build/build.js";
 import { BuildError, fileSystemProblem, UsageError } from "../core/errors.js";
 import { formatDiagnostic } from "../core/format-diagnostic.js";
@@ -32,6 +33,7 @@ Options:
   --raw               Publish the scraped text without any cleaning
   --include-suspect   Publish pages the cleaner holds back (cookie walls, removal notices…)
   --workers N         Worker threads (default: the number of cores)
+  --watch             With build: keep watching, rebuild on change (Ctrl-C to stop)
   --strict            Fail (exit 1) on any diagnostic
   --quiet             No progress bar or summary
   --config FILE       Config file (default: broadsheet.config.json, .js or .ts if present)
@@ -52,6 +54,7 @@ const FLAGS = {
   raw: { type: "boolean" },
   "include-suspect": { type: "boolean" },
   workers: { type: "string" },
+  watch: { type: "boolean" },
   strict: { type: "boolean" },
   quiet: { type: "boolean" },
   config: { type: "string" },
@@ -104,6 +107,11 @@ async function run(argv: readonly string[]): Promise<number> {
   if (!["build", "check", "dev", "preview"].includes(command)) {
     throw new UsageError(`Unknown command \`${command}\`.`);
   }
+  if (values.watch && command !== "build") {
+    throw new UsageError(
+      `--watch goes with \`build\`${command === "dev" ? ": `dev` watches already" : ""}.`,
+    );
+  }
   const cwd = process.cwd();
   const configFile = await findConfig(cwd, values.config);
   const config = configFile === null ? {} : await loadConfig(configFile);
@@ -153,19 +161,26 @@ async function run(argv: readonly string[]): Promise<number> {
     await server.close();
     return 0;
   }
-  return runBuild(options);
+  return values.watch ? runWatch(options, configFile) : runBuild(options);
 }
 
-async function runBuild(options: BuildOptions): Promise<number> {
-  const progress = createProgress(process.stderr, !options.quiet);
+type Progress = ReturnType<typeof createProgress>;
+
+/** A build's events drawn on the progress bar. */
+function showing(progress: Progress): BuildEvents {
   const labels = { read: "Reading", clean: "Cleaning", render: "Rendering" } as const;
-  const result = await build(options, {
+  return {
     onPhase: (phase, total) => {
       if (phase === "read") fitHeapGrowthTo(total);
       progress.phase(labels[phase], total);
     },
     onProgress: (done) => progress.update(done),
-  }).finally(() => progress.done());
+  };
+}
+
+async function runBuild(options: BuildOptions): Promise<number> {
+  const progress = createProgress(process.stderr, !options.quiet);
+  const result = await build(options, showing(progress)).finally(() => progress.done());
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   printDiagnostics(errors, warnings, options.quiet);
@@ -175,6 +190,41 @@ async function runBuild(options: BuildOptions): Promise<number> {
     );
   }
   return options.strict && result.diagnostics.length > 0 ? 1 : 0;
+}
+
+/**
+ * `build --watch`: the dev server's builds without the server, for a site served by another
+ * host. Under `--quiet` only failures are told, with their details. Ctrl-C ends it with 0, whatever the last build
+ * found: it is the user stopping, not a build's verdict.
+ */
+async function runWatch(options: BuildOptions, configFile: string | null): Promise<number> {
+  // An indented line belongs to the line above it, and is printed when that one was.
+  let printing = true;
+  const log = (line: string) => {
+    if (!line.startsWith("  ")) printing = !options.quiet || line.startsWith("✗");
+    if (printing) process.stdout.write(`${line}\n`);
+  };
+  const progress = createProgress(process.stderr, !options.quiet);
+  const { startLiveBuild } = await import("../serve/live-build.js");
+  // The bar is cleared before the first build's lines are printed.
+  const events = showing(progress);
+  const live = await startLiveBuild(
+    {
+      ...options,
+      configFile,
+      log: (line) => {
+        progress.done();
+        log(line);
+      },
+      keptNote: `The last good site is left in ${options.out}.`,
+      firstBuild: events,
+    },
+    () => undefined,
+  );
+  log("Watching for changes, Ctrl-C to stop");
+  await untilInterrupted();
+  await live.close();
+  return 0;
 }
 
 function printDiagnostics(

@@ -29,6 +29,7 @@ export function createProgress(stream: NodeJS.WriteStream, enabled: boolean) {
     },
     done() {
       if (drawn) stream.write("\r\u001b[K");
+      drawn = false;
     },
   };
 }

@@ -1,25 +1,11 @@
 import { createServer } from "node:http";
-import { relative, resolve } from "node:path";
-import type { FSWatcher } from "chokidar";
-import { createBuildSession } from "../build/session.js";
-import { type ConfigFile, loadConfig } from "../cli/config.js";
-import { BuildError, UsageError } from "../core/errors.js";
 import type { BuildOptions } from "../core/types.js";
-import { applyConfigChange } from "./config-reload.js";
 import { createDevHandler } from "./dev-handler.js";
-import {
-  type BuildOutcome,
-  browserPayload,
-  describeBuild,
-  INITIAL_STATE,
-  nextState,
-  plural,
-} from "./dev-state.js";
+import { browserPayload } from "./dev-state.js";
 import { createEventHub } from "./event-hub.js";
 import { closeServer, listenOnFreePort, serverUrl } from "./listen.js";
+import { startLiveBuild } from "./live-build.js";
 import type { RunningServer } from "./preview-server.js";
-import { createRebuildQueue } from "./rebuild-queue.js";
-import { watchSources } from "./watch-sources.js";
 
 /** Options of {@link startDevServer}: a build's options plus where to serve and what to watch. */
 export interface DevServerOptions extends BuildOptions {
@@ -33,131 +19,30 @@ export interface DevServerOptions extends BuildOptions {
   readonly debounceMs?: number;
 }
 
-/** File times lag the clock by a few milliseconds; a file this close to a build's start is rebuilt. */
-const MTIME_SLACK_MS = 100;
-
-function buildOptionsOf(options: DevServerOptions): BuildOptions {
-  const { port: _p, host: _h, configFile: _c, log: _l, debounceMs: _d, ...rest } = options;
-  return { ...rest, quiet: true };
-}
-
 /**
  * Builds the site, serves it on `host` (the next free port from `port`), watches the inputs,
  * templates and config, rebuilds on change (bursts coalesced) and reloads open tabs, showing
  * build errors in the terminal and in an overlay while the last good pages stay served.
  */
 export async function startDevServer(options: DevServerOptions): Promise<RunningServer> {
-  const cwd = process.cwd();
-  const { configFile, log } = options;
-  let current = buildOptionsOf(options);
-  let config: ConfigFile =
-    configFile === null ? {} : await loadConfig(configFile).catch(() => ({}));
-  let configChanged = false;
-  let state = INITIAL_STATE;
+  const { port: _p, host: _h, ...rest } = options;
   const hub = createEventHub();
-
-  const session = createBuildSession("on-close");
-  let buildStartedAt = 0;
-  const rebuild = async (changed: readonly string[]): Promise<void> => {
-    buildStartedAt = Date.now();
-    const started = performance.now();
-    let outcome: BuildOutcome;
-    const paths = changed.map((p) => resolve(cwd, p));
-    if (state.id > 0 && !configChanged) {
-      // The edited pages go out first; the rebuild below then brings listings and search along.
-      // Told, then left to the rebuild, which reports a real problem the usual way.
-      const early = await session.preview(paths).catch((error: unknown) => {
-        log(`✗ Writing the edited page early failed: ${String(error)}`);
-        return 0;
-      });
-      if (early > 0) {
-        state = { ...state, id: state.id + 1 };
-        hub.broadcast("build", browserPayload(state));
-        log(`↻ ${plural(early, "page")} updated in ${Math.round(performance.now() - started)} ms`);
-      }
-    }
-    try {
-      if (configChanged && configFile !== null) {
-        configChanged = false;
-        const after = await loadConfig(configFile);
-        const before = current;
-        current = applyConfigChange(current, config, after, cwd);
-        config = after;
-        if (watchTargetsDiffer(before, current)) await rewatch();
-      }
-      outcome = { kind: "built", result: await session.build(current, {}, paths) };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      // A user's mistake is told by its message; anything else is a bug, and its stack helps.
-      if (!(error instanceof BuildError || error instanceof UsageError)) {
-        log(String((error as Error).stack ?? error));
-      }
-      outcome = { kind: "failed", message };
-    }
-    const next = nextState(state, outcome);
-    const shown = changed.map((p) => relative(cwd, p) || p);
-    for (const line of describeBuild(state, next, outcome, shown, performance.now() - started))
-      log(line);
-    const reload = next.id !== state.id;
-    state = next;
-    if (reload) hub.broadcast("build", browserPayload(state));
-  };
-
-  const queue = createRebuildQueue(rebuild, {
-    debounceMs: options.debounceMs ?? 30,
-    // A writer on a loaded machine can stall this long between files without ending its burst.
-    burstDebounceMs: 400,
-    onError: (error) => log(`✗ ${String(error)}`),
-  });
-  const note = (path: string) => {
-    if (configFile !== null && path === resolve(configFile)) configChanged = true;
-    queue.schedule(path);
-  };
-  const events = {
-    onActivity: note,
-    onChange(path: string, mtimeMs: number | null) {
-      // chokidar reports a burst's new files up to a second late; a build that started well
-      // after a file was written has read it already, so rebuilding again would change nothing.
-      if (mtimeMs !== null && mtimeMs < buildStartedAt - MTIME_SLACK_MS) return;
-      note(path);
-    },
-    onError: (error: unknown) => log(`✗ Watching failed: ${String(error)}`),
-  };
-  const startWatching = () => watchSources({ ...current, configFile }, events);
-  let watching: { watcher: FSWatcher; ready: Promise<void> } = startWatching();
-  const rewatch = async () => {
-    await watching.watcher.close();
-    watching = startWatching();
-    await watching.ready;
-  };
-
-  // Until the server is handed over, Ctrl-C would kill the process mid-write: finish cleanly.
-  const stopEarly = () => {
-    log("Stopping after the current build…");
-    void Promise.all([queue.close(), watching.watcher.close()])
-      .then(() => session.close())
-      .then(() => process.exit(130));
-  };
-  process.once("SIGINT", stopEarly);
-  try {
-    queue.schedule();
-    await Promise.all([queue.idle(), watching.ready]);
-  } finally {
-    process.off("SIGINT", stopEarly);
-  }
-
+  const live = await startLiveBuild(
+    { ...rest, keptNote: "The last good site is still served." },
+    (state) => hub.broadcast("build", browserPayload(state)),
+  );
   const handle = createDevHandler(
     {
-      root: () => resolve(cwd, current.out),
-      buildId: () => state.id,
-      broken: () => state.errors.length > 0 || state.fatal !== null,
+      root: () => live.out(),
+      buildId: () => live.state().id,
+      broken: () => live.state().errors.length > 0 || live.state().fatal !== null,
     },
     hub,
-    () => browserPayload(state),
+    () => browserPayload(live.state()),
   );
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      log(`✗ Serving ${req.url}: ${String(error)}`);
+      options.log(`✗ Serving ${req.url}: ${String(error)}`);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
       res.end("Internal error: see the terminal.\n");
     });
@@ -166,16 +51,9 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   return {
     url: serverUrl(options.host, port),
     async close() {
-      await Promise.all([watching.watcher.close(), queue.close()]);
-      await session.close();
+      await live.close();
       hub.close();
       await closeServer(server);
     },
   };
-}
-
-function watchTargetsDiffer(a: BuildOptions, b: BuildOptions): boolean {
-  return (
-    a.out !== b.out || a.templates !== b.templates || a.inputs.join("\0") !== b.inputs.join("\0")
-  );
 }

@@ -62,17 +62,21 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** Terminal lines about a finished build: what changed, then only the problems not seen before. */
+/**
+ * Terminal lines about a finished build: what changed, then only the problems not seen before;
+ * after a failed build, `keptNote` says what was left in place.
+ */
 export function describeBuild(
   prev: DevState,
   next: DevState,
   outcome: BuildOutcome,
   changed: readonly string[],
   ms: number,
+  keptNote: string,
 ): string[] {
   const first = prev.id === 0;
   if (outcome.kind === "failed") {
-    return [`✗ Build failed: ${outcome.message}`, "  The last good site is still served."];
+    return [`✗ Build failed: ${outcome.message}`, `  ${keptNote}`];
   }
   const r = outcome.result;
   const errors = next.errors.length;

@@ -64,12 +64,13 @@ describe("browserPayload", () => {
 });
 
 describe("describeBuild", () => {
+  const KEPT = "The last good site is still served.";
   it("reports the first build with its errors but not its old warnings", () => {
     const next = nextState(
       INITIAL_STATE,
       built([diag("a.txt", "error"), diag("b.txt", "warning")]),
     );
-    const lines = describeBuild(INITIAL_STATE, next, built([]), [], 1234.4);
+    const lines = describeBuild(INITIAL_STATE, next, built([]), [], 1234.4, KEPT);
     expect(lines[0]).toBe("Built 10 articles, 20 pages in 1234 ms (1 error, 1 warning)");
     expect(lines).toContain("  a.txt:1  error  problem in a.txt  [parse/x]");
     expect(lines.join("\n")).not.toContain("b.txt");
@@ -79,15 +80,24 @@ describe("describeBuild", () => {
     const before = nextState(INITIAL_STATE, built([diag("b.txt", "warning")]));
     const outcome = built([diag("b.txt", "warning"), diag("c.txt", "warning")], 1);
     const after = nextState(before, outcome);
-    const lines = describeBuild(before, after, outcome, ["in/c.txt"], 80);
+    const lines = describeBuild(before, after, outcome, ["in/c.txt"], 80, KEPT);
     expect(lines[0]).toBe("↻ in/c.txt changed: 1 file written in 80 ms (0 errors, 2 warnings)");
     expect(lines.slice(1)).toEqual(["  c.txt:1  warning  problem in c.txt  [parse/x]"]);
+  });
+
+  it("says what is left in place after a failed build", () => {
+    const good = nextState(INITIAL_STATE, built([]));
+    const outcome = { kind: "failed", message: "templates/article.eta: bad" } as const;
+    expect(describeBuild(good, nextState(good, outcome), outcome, ["t.eta"], 5, KEPT)).toEqual([
+      "✗ Build failed: templates/article.eta: bad",
+      `  ${KEPT}`,
+    ]);
   });
 
   it("says so when the last error is fixed", () => {
     const broken = nextState(nextState(INITIAL_STATE, built([])), built([diag("a.txt", "error")]));
     const fixed = nextState(broken, built([]));
-    expect(describeBuild(broken, fixed, built([]), ["a.txt", "b.txt"], 5).at(-1)).toBe(
+    expect(describeBuild(broken, fixed, built([]), ["a.txt", "b.txt"], 5, KEPT).at(-1)).toBe(
       "✓ No errors left.",
     );
   });

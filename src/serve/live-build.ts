@@ -1,0 +1,183 @@
+import { relative, resolve } from "node:path";
+import type { FSWatcher } from "chokidar";
+import type { BuildEvents } from "../build/analyse-inputs.js";
+import { createBuildSession } from "../build/session.js";
+import { type ConfigFile, loadConfig } from "../cli/config.js";
+import { BuildError, UsageError } from "../core/errors.js";
+import type { BuildOptions } from "../core/types.js";
+import { applyConfigChange } from "./config-reload.js";
+import {
+  type BuildOutcome,
+  type DevState,
+  describeBuild,
+  INITIAL_STATE,
+  nextState,
+  plural,
+} from "./dev-state.js";
+import { createRebuildQueue } from "./rebuild-queue.js";
+import { watchSources } from "./watch-sources.js";
+
+/** Options of {@link startLiveBuild}: a build's options plus what to watch and where to log. */
+export interface LiveBuildOptions extends BuildOptions {
+  /** The config file in force, watched and re-read on change; `null` when there is none. */
+  readonly configFile: string | null;
+  /** Receives each line meant for the terminal. */
+  readonly log: (line: string) => void;
+  /** Quiet time after an edit before rebuilding; 30 ms unless a test needs otherwise. */
+  readonly debounceMs?: number;
+  /** What the terminal is told stays in place when a build fails. */
+  readonly keptNote: string;
+  /** Progress of the first build, the only long one. */
+  readonly firstBuild?: BuildEvents;
+}
+
+/** A running build that follows its sources. */
+export interface LiveBuild {
+  /** The state after the last build that finished. */
+  state(): DevState;
+  /** The output folder in force: a config change can move it. */
+  out(): string;
+  /** Stops watching, finishes the build under way and saves the build cache. */
+  close(): Promise<void>;
+}
+
+/** File times lag the clock by a few milliseconds; a file this close to a build's start is rebuilt. */
+const MTIME_SLACK_MS = 100;
+
+function buildOptionsOf(options: LiveBuildOptions): BuildOptions {
+  const {
+    configFile: _c,
+    log: _l,
+    debounceMs: _d,
+    keptNote: _k,
+    firstBuild: _f,
+    ...rest
+  } = options;
+  return { ...rest, quiet: true };
+}
+
+/**
+ * Builds the site, then watches the inputs, templates and config and rebuilds on change (bursts
+ * coalesced), with edited pages written first. `onState` hears of every state change: after the
+ * edited pages went out and after each build. Resolves once the first build is done and the
+ * watcher is ready. The dev server serves what this writes; `build --watch` only writes it.
+ */
+export async function startLiveBuild(
+  options: LiveBuildOptions,
+  onState: (state: DevState) => void,
+): Promise<LiveBuild> {
+  const cwd = process.cwd();
+  const { configFile, log } = options;
+  let current = buildOptionsOf(options);
+  let config: ConfigFile =
+    configFile === null ? {} : await loadConfig(configFile).catch(() => ({}));
+  let configChanged = false;
+  let state = INITIAL_STATE;
+
+  const session = createBuildSession("on-close");
+  let buildStartedAt = 0;
+  const rebuild = async (changed: readonly string[]): Promise<void> => {
+    buildStartedAt = Date.now();
+    const started = performance.now();
+    let outcome: BuildOutcome;
+    const paths = changed.map((p) => resolve(cwd, p));
+    if (state.id > 0 && !configChanged) {
+      // The edited pages go out first; the rebuild below then brings listings and search along.
+      // Told, then left to the rebuild, which reports a real problem the usual way.
+      const early = await session.preview(paths).catch((error: unknown) => {
+        log(`✗ Writing the edited page early failed: ${String(error)}`);
+        return 0;
+      });
+      if (early > 0) {
+        state = { ...state, id: state.id + 1 };
+        onState(state);
+        log(`↻ ${plural(early, "page")} updated in ${Math.round(performance.now() - started)} ms`);
+      }
+    }
+    try {
+      if (configChanged && configFile !== null) {
+        configChanged = false;
+        const after = await loadConfig(configFile);
+        const before = current;
+        current = applyConfigChange(current, config, after, cwd);
+        config = after;
+        if (watchTargetsDiffer(before, current)) await rewatch();
+      }
+      const events = state.id === 0 ? (options.firstBuild ?? {}) : {};
+      outcome = { kind: "built", result: await session.build(current, events, paths) };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      // A user's mistake is told by its message; anything else is a bug, and its stack helps.
+      if (!(error instanceof BuildError || error instanceof UsageError)) {
+        log(String((error as Error).stack ?? error));
+      }
+      outcome = { kind: "failed", message };
+    }
+    const next = nextState(state, outcome);
+    const shown = changed.map((p) => relative(cwd, p) || p);
+    const ms = performance.now() - started;
+    for (const line of describeBuild(state, next, outcome, shown, ms, options.keptNote)) log(line);
+    const changedState = next.id !== state.id;
+    state = next;
+    if (changedState) onState(state);
+  };
+
+  const queue = createRebuildQueue(rebuild, {
+    debounceMs: options.debounceMs ?? 30,
+    // A writer on a loaded machine can stall this long between files without ending its burst.
+    burstDebounceMs: 400,
+    onError: (error) => log(`✗ ${String(error)}`),
+  });
+  const note = (path: string) => {
+    if (configFile !== null && path === resolve(configFile)) configChanged = true;
+    queue.schedule(path);
+  };
+  const events = {
+    onActivity: note,
+    onChange(path: string, mtimeMs: number | null) {
+      // chokidar reports a burst's new files up to a second late; a build that started well
+      // after a file was written has read it already, so rebuilding again would change nothing.
+      if (mtimeMs !== null && mtimeMs < buildStartedAt - MTIME_SLACK_MS) return;
+      note(path);
+    },
+    onError: (error: unknown) => log(`✗ Watching failed: ${String(error)}`),
+  };
+  const startWatching = () => watchSources({ ...current, configFile }, events);
+  let watching: { watcher: FSWatcher; ready: Promise<void> } = startWatching();
+  const rewatch = async () => {
+    await watching.watcher.close();
+    watching = startWatching();
+    await watching.ready;
+  };
+
+  // Until the caller holds the handle to close, Ctrl-C would kill the process mid-write: finish
+  // cleanly.
+  const stopEarly = () => {
+    log("Stopping after the current build…");
+    void Promise.all([queue.close(), watching.watcher.close()])
+      .then(() => session.close())
+      .then(() => process.exit(130));
+  };
+  process.once("SIGINT", stopEarly);
+  try {
+    queue.schedule();
+    await Promise.all([queue.idle(), watching.ready]);
+  } finally {
+    process.off("SIGINT", stopEarly);
+  }
+
+  return {
+    state: () => state,
+    out: () => resolve(cwd, current.out),
+    async close() {
+      await Promise.all([watching.watcher.close(), queue.close()]);
+      await session.close();
+    },
+  };
+}
+
+function watchTargetsDiffer(a: BuildOptions, b: BuildOptions): boolean {
+  return (
+    a.out !== b.out || a.templates !== b.templates || a.inputs.join("\0") !== b.inputs.join("\0")
+  );
+}

@@ -1,0 +1,144 @@
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { broadsheet, exitOf, waitForLine } from "./cli-process.js";
+import { makeProject } from "./fixture-corpus.js";
+
+let project: Awaited<ReturnType<typeof makeProject>>;
+
+beforeAll(async () => {
+  project = await makeProject("broadsheet-watch-", 30);
+});
+
+afterAll(async () => {
+  await rm(project.base, { recursive: true, force: true });
+});
+
+/** The export row of the article made from input `file`, from the build's own export. */
+async function rowOf(file: string): Promise<{ path: string; content_hash: string }> {
+  const rows = (await readFile(join(project.out, "articles.ndjson"), "utf8")).trim().split("\n");
+  const row = rows
+    .map((r) => JSON.parse(r) as { file: string; path: string; content_hash: string })
+    .find((r) => r.file === file);
+  if (row === undefined) throw new Error(`no page for ${file}`);
+  return row;
+}
+
+/** Polls `check` until it holds, for what a quiet process does not print. */
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("broadsheet build --watch", () => {
+  it("rebuilds the output on each change, keeps the last good site on a failure, exits 0 on Ctrl-C", async () => {
+    const child = broadsheet(project.base, [
+      "build",
+      "in",
+      "--watch",
+      "--templates",
+      "templates",
+      "--workers",
+      "1",
+    ]);
+    const exited = exitOf(child);
+    const first = await waitForLine(
+      child,
+      /Built \d+ articles[^\n]*\n(?:.*\n)*Watching for changes, Ctrl-C to stop\n/,
+    );
+    expect(first[0]).toMatch(/^Built \d+ articles, \d+ pages in \d+ ms \(0 errors/);
+    const story = join(project.inputs, "story-00003.txt");
+    const before = await rowOf("in/story-00003.txt");
+    const page = join(project.out, before.path);
+    expect(await readFile(page, "utf8")).toContain("opened on day 3 of");
+
+    // An edit that leaves the article in its place: its page first, then the rest of the site.
+    const edited = waitForLine(
+      child,
+      /1 page updated[^\n]*\n(?:.*\n)*↻ in\/story-00003\.txt changed: \d+ files? written/,
+    );
+    await writeFile(
+      story,
+      (await readFile(story, "utf8")).replace("opened on day 3", "closed on day 3"),
+    );
+    await edited;
+    expect(await readFile(page, "utf8")).toContain("closed on day 3 of");
+    // The export is written by the rebuild only, not with the early page.
+    expect((await rowOf("in/story-00003.txt")).content_hash).not.toBe(before.content_hash);
+
+    // A broken template fails the build and leaves the site as it was; mending it builds again.
+    const template = join(project.templates, "article.eta");
+    const good = await readFile(template, "utf8");
+    const failed = waitForLine(
+      child,
+      /✗ Build failed: Template `article\.eta`[\s\S]*?\n {2}The last good site is left in dist\./,
+    );
+    await writeFile(template, `${good}\n<%= it.title( %>\n`);
+    await failed;
+    expect(await readFile(page, "utf8")).toContain("closed on day 3 of");
+    const mended = waitForLine(child, /✓ No errors left\./);
+    await writeFile(template, good);
+    await mended;
+
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    // The session saves its cache on the way out and leaves nothing else behind.
+    expect((await readdir(project.base)).sort()).toEqual([
+      ".broadsheet-cache",
+      "dist",
+      "in",
+      "templates",
+    ]);
+    expect(await readdir(join(project.base, ".broadsheet-cache", "dist"))).toContain(
+      "build-cache.json",
+    );
+  }, 90_000);
+
+  it("prints only failures, with their details, under --quiet", async () => {
+    const child = broadsheet(project.base, [
+      "build",
+      "in",
+      "--watch",
+      "--quiet",
+      "--templates",
+      "templates",
+      "--workers",
+      "1",
+      "--out",
+      "quiet",
+    ]);
+    let printed = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      printed += chunk.toString();
+    });
+    const exited = exitOf(child);
+    await until(() => stat(join(project.base, "quiet", "index.html")).then(Boolean, () => false));
+    const story = join(project.inputs, "story-00005.txt");
+    const rebuilt = join(project.base, "quiet", "articles.ndjson");
+    const before = await readFile(rebuilt, "utf8");
+    await writeFile(story, `${await readFile(story, "utf8")}\nOne more paragraph for it.\n`);
+    await until(async () => (await readFile(rebuilt, "utf8")) !== before);
+    const template = join(project.templates, "listing.eta");
+    const good = await readFile(template, "utf8");
+    await writeFile(template, `${good}\n<%= it.title( %>\n`);
+    await until(async () => printed.includes("The last good site is left in quiet."));
+    await writeFile(template, good);
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(printed).toMatch(/^✗ Build failed: Template `listing\.eta`/);
+    expect(printed).not.toMatch(/Built|Watching|↻|No errors left/);
+  }, 90_000);
+
+  it("is refused with any other command", async () => {
+    const child = broadsheet(project.base, ["dev", "in", "--watch"]);
+    let err = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    expect(await exitOf(child)).toBe(2);
+    expect(err).toContain("--watch goes with `build`: `dev` watches already.");
+  });
+});
