@@ -74,7 +74,7 @@ describe("broadsheet build --watch", () => {
     const good = await readFile(template, "utf8");
     const failed = waitForLine(
       child,
-      /✗ Build failed: Template `article\.eta`[\s\S]*?\n {2}The last good site is left in dist\./,
+      /✗ Build failed: Template `article\.eta` in \S+ failed: Bad template syntax: [^\n]+\n {2}The last good site is left in dist\.\n/,
     );
     await writeFile(template, `${good}\n<%= it.title( %>\n`);
     await failed;
