@@ -1,10 +1,13 @@
 /**
  * Dev server latency: from saving an edited article to its new text being served after the live
- * reload event, through the real `broadsheet dev` process over HTTP. Never part of the tests.
- * Usage: npx tsx bench/dev-latency.ts [--n 10000] [--edits 7]
+ * reload event, through the real `broadsheet dev` process over HTTP. With `--watch`, the same
+ * through `broadsheet build --watch`: from saving the edit to its new text in the output folder.
+ * Never part of the tests.
+ * Usage: npx tsx bench/dev-latency.ts [--n 10000] [--edits 7] [--watch]
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -27,6 +30,30 @@ function serverUrl(child: ChildProcess): Promise<string> {
     });
     child.once("exit", (code) => reject(new Error(`dev exited with ${code}: ${seen}`)));
   });
+}
+
+/** Resolves at the next line `child` prints that matches `pattern`. */
+function nextLine(child: ChildProcess, pattern: RegExp): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = "";
+    child.stdout?.on("data", function listen(chunk: Buffer) {
+      seen += chunk.toString();
+      if (process.env.BENCH_VERBOSE) process.stderr.write(chunk);
+      if (pattern.test(seen)) {
+        child.stdout?.off("data", listen);
+        resolve();
+      }
+    });
+  });
+}
+
+/** Milliseconds from `t0` until the file at `page` holds `marker`, read every millisecond. */
+async function onDisk(page: string, marker: string, t0: number): Promise<number> {
+  for (;;) {
+    const text = await readFile(page, "utf8").catch(() => "");
+    if (text.includes(marker)) return performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 1));
+  }
 }
 
 /** Calls `onBuild` with each build id the server announces over server-sent events. */
@@ -59,9 +86,58 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
+/** How an edit shows: its new text, then the rebuild after it; each in ms from `t0`. */
+interface Probe {
+  readonly shown: (marker: string, t0: number) => Promise<number>;
+  readonly settled: (t0: number) => Promise<number>;
+  readonly close: () => void;
+}
+
+/** `broadsheet dev`: the text served over HTTP after the reload event, then the next event. */
+async function devProbe(child: ChildProcess, pagePath: () => string): Promise<Probe> {
+  const url = await serverUrl(child);
+  let waiting: ((id: number) => void) | null = null;
+  const events = await listen(url, (id) => waiting?.(id));
+  return {
+    shown: (marker, t0) =>
+      new Promise<number>((resolve) => {
+        waiting = async () => {
+          const page = await (await fetch(new URL(pagePath(), url))).text();
+          if (page.includes(marker)) resolve(performance.now() - t0);
+        };
+      }),
+    settled: (t0) =>
+      new Promise<number>((resolve) => {
+        waiting = () => resolve(performance.now() - t0);
+      }),
+    close: () => events.abort(),
+  };
+}
+
+/** `broadsheet build --watch`: the text in the output folder, then the rebuild's line. */
+async function watchProbe(child: ChildProcess, page: () => string): Promise<Probe> {
+  await nextLine(child, /Watching for changes/);
+  let rebuilt: Promise<void> | null = null;
+  return {
+    shown: (marker, t0) => {
+      rebuilt = nextLine(child, /changed: \d+ files? written/);
+      return onDisk(page(), marker, t0);
+    },
+    settled: async (t0) => {
+      await rebuilt;
+      return performance.now() - t0;
+    },
+    close: () => undefined,
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { n: { type: "string", default: "10000" }, edits: { type: "string", default: "7" } },
+    options: {
+      n: { type: "string", default: "10000" },
+      edits: { type: "string", default: "7" },
+      watch: { type: "boolean", default: false },
+    },
   });
   const n = Number(values.n);
   const corpus = join(WORK, `corpus-${n}`);
@@ -70,66 +146,60 @@ async function main(): Promise<void> {
   moveAway(run, join(WORK, "trash"));
   const out = join(run, "site");
   const started = performance.now();
+  const command = values.watch ? ["build", corpus, "--watch"] : ["dev", corpus, "--port", "18500"];
   const child = spawn(
     process.execPath,
-    [join(ROOT, "bin/broadsheet.js"), "dev", corpus, "--out", out, "--port", "18500"],
+    [join(ROOT, "bin/broadsheet.js"), ...command, "--out", out],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   try {
-    const url = await serverUrl(child);
+    let row: { file: string; path: string } | undefined;
+    const probe = await (values.watch ? watchProbe : devProbe)(child, () =>
+      values.watch ? join(out, row?.path ?? "") : (row?.path ?? ""),
+    );
     process.stderr.write(
-      `dev: first build and serve ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      `${command[0]}: first build ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
     );
     const rows = readFileSync(join(out, "articles.ndjson"), "utf8").trim().split("\n");
     const names = readdirSync(corpus).sort();
     const name = names[Math.floor(names.length / 2)] ?? "";
     const file = join(corpus, name);
-    const row = rows
+    row = rows
       .map((r) => JSON.parse(r) as { file: string; path: string })
       .find((r) => r.file.endsWith(name));
     if (!row) throw new Error(`no page for ${name}`);
     const original = readFileSync(file);
-    let waiting: ((id: number) => void) | null = null;
-    const events = await listen(url, (id) => waiting?.(id));
-    const reload: number[] = [];
+    const shown: number[] = [];
     const settled: number[] = [];
     try {
       for (let k = 0; k < Number(values.edits); k++) {
         await new Promise((r) => setTimeout(r, 1500));
         const marker = `Edited paragraph ${k} ${Date.now()}.`;
         const t0 = performance.now();
-        const shown = new Promise<number>((resolve) => {
-          waiting = async () => {
-            const page = await (await fetch(new URL(row.path, url))).text();
-            if (page.includes(marker)) resolve(performance.now() - t0);
-          };
-        });
+        const showing = probe.shown(marker, t0);
         writeFileSync(file, `${original.toString()}\n${marker}\n`);
-        reload.push(await shown);
-        // The rebuild that follows the early page: wait until the server is idle again.
-        const idle = new Promise<number>((resolve) => {
-          waiting = () => resolve(performance.now() - t0);
-        });
+        shown.push(await showing);
+        // The rebuild that follows the early page: wait until it is done.
         settled.push(
           await Promise.race([
-            idle,
+            probe.settled(t0),
             // Unreferenced, so the script can exit once it has printed.
             new Promise<number>((r) => setTimeout(() => r(Number.NaN), 900_000).unref()),
           ]),
         );
-        waiting = null;
       }
     } finally {
-      events.abort();
+      probe.close();
       writeFileSync(file, original);
     }
     const ms = (v: readonly number[]) => v.map((x) => x.toFixed(0)).join(", ");
-    console.log(`N=${n}, load ${loadavg()[0]?.toFixed(1)}`);
+    const where = values.watch ? "in the output folder" : "served after the reload event";
     console.log(
-      `edit → new text served after the reload event: median ${median(reload).toFixed(0)} ms (${ms(reload)})`,
+      `N=${n}, ${command[0]}${values.watch ? " --watch" : ""}, load ${loadavg()[0]?.toFixed(1)}`,
     );
+    console.log(`edit → new text ${where}: median ${median(shown).toFixed(0)} ms (${ms(shown)})`);
     console.log(
-      `edit → full rebuild announced: median ${median(settled).toFixed(0)} ms (${ms(settled)})`,
+      `edit → full rebuild done: median ${median(settled).toFixed(0)} ms (${ms(settled)})`,
     );
   } finally {
     child.kill("SIGINT");
