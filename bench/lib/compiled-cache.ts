@@ -23,8 +23,9 @@ export async function compiledCacheLoader(
       stamp: string,
     ) => Promise<{ cleans: Map<string, { record: unknown }> }>;
   };
-  const { GENERATOR_STAMP } = (await compiledModule(product, "build/session.js")) as {
-    GENERATOR_STAMP: string;
+  const { generatorStamp } = (await compiledModule(product, "build/generator-stamp.js")) as {
+    generatorStamp: () => Promise<string>;
   };
-  return (cacheDir) => loadCache(cacheDir, GENERATOR_STAMP);
+  const stamp = await generatorStamp();
+  return (cacheDir) => loadCache(cacheDir, stamp);
 }

@@ -5,7 +5,6 @@ import { compareDiagnostics } from "../core/format-diagnostic.js";
 import { withHeapGrowthFree } from "../core/heap-growth.js";
 import { createPhaseTimer } from "../core/timing.js";
 import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
-import { VERSION } from "../core/version.js";
 import { type Archive, buildArchive } from "../model/archive.js";
 import type { SiteContext } from "../render/pages/common.js";
 import { createTemplates } from "../render/templates.js";
@@ -16,6 +15,7 @@ import { Deletions } from "../write/trash.js";
 import { type Analysed, analyseInputs, type BuildEvents, cacheDirFor } from "./analyse-inputs.js";
 import { type BuildCache, digest, templateDigests } from "./cache.js";
 import { CACHE_FILE, type CacheWriter, loadCache, saveCache, writeCache } from "./cache-store.js";
+import { generatorStamp } from "./generator-stamp.js";
 import { checkLastBuild, forgetLastBuild, saveLastBuild } from "./last-build.js";
 import { createRunner, type TaskRunner } from "./pool.js";
 import { type LastBuild, previewEdits } from "./preview-edits.js";
@@ -27,9 +27,6 @@ import { openSpool, type Spool } from "./spool.js";
 const ARTICLE_TEMPLATES = ["layout.eta", "article.eta", "partials"];
 /** Templates only article pages use, unless another template includes them. */
 const ARTICLE_ONLY = ["article.eta"];
-/** Changes whenever the same input could produce different output. */
-export const GENERATOR_STAMP = `broadsheet ${VERSION}`;
-
 /**
  * Builds one site again and again, keeping between builds what a new process would have to
  * reload: the worker pool and, when the cache is saved only on close, the build cache.
@@ -112,6 +109,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       const warm = state?.out === out ? state : null;
       if (warm === null || changed === null) pending = null;
       else for (const file of changed) pending?.add(file);
+      const generator = await generatorStamp();
       const templateStamps = await templateDigests(
         options.templates,
         ARTICLE_TEMPLATES,
@@ -120,7 +118,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       // A one-shot build of unchanged inputs over an untouched output has nothing to do.
       const check =
         persistence === "each-build"
-          ? await checkLastBuild(GENERATOR_STAMP, options, out, cacheDir, templateStamps.all)
+          ? await checkLastBuild(generator, options, out, cacheDir, templateStamps.all)
           : null;
       if (check?.last) {
         lap("unchanged");
@@ -144,7 +142,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       let spool: Spool | null = null;
       try {
         const cache =
-          warm?.cache ?? (await withHeapGrowthFree(() => loadCache(cacheDir, GENERATOR_STAMP)));
+          warm?.cache ?? (await withHeapGrowthFree(() => loadCache(cacheDir, generator)));
         if (warm === null && persistence === "on-close") {
           await rm(path.join(cacheDir, CACHE_FILE), { force: true });
         }
@@ -187,7 +185,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
             stamp,
             pagesStamp: templateStamps.pages,
             profileDigest: analysed.profileDigest,
-            searchBase: searchBaseIn(cacheDir, GENERATOR_STAMP),
+            searchBase: searchBaseIn(cacheDir, generator),
           },
           writer,
           () => {
@@ -238,7 +236,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
     },
     async close() {
       if (persistence === "on-close" && state !== null) {
-        await saveCache(cacheDirFor(state.out), GENERATOR_STAMP, state.cache);
+        await saveCache(cacheDirFor(state.out), await generatorStamp(), state.cache);
       }
       await runner?.tasks.close();
       runner = null;
@@ -258,7 +256,7 @@ async function saveLearned(
   analysed: Analysed,
   cache: BuildCache,
 ): Promise<CacheWriter> {
-  const saving = await writeCache(cacheDir, GENERATOR_STAMP, cache);
+  const saving = await writeCache(cacheDir, await generatorStamp(), cache);
   await saving.write("learned", analysed.learned);
   await saving.write("cleans", analysed.cleans);
   for (const map of [analysed.learned, analysed.cleans, cache.learned, cache.cleans]) map.clear();

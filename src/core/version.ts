@@ -1,6 +1,5 @@
 /**
- * Broadsheet's version, as package.json gives it (a test keeps the two equal). It also stamps
- * every build cache and no-change check, so a release whose pages differ for the same input
- * builds the sites of earlier ones again.
+ * Broadsheet's version, as package.json gives it (a test keeps the two equal). With a digest of
+ * the code it stamps every build cache (see `build/generator-stamp.ts`).
  */
 export const VERSION = "0.2.0";
