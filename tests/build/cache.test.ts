@@ -10,7 +10,7 @@ import {
   writeCache,
 } from "../../src/build/cache-store.js";
 import type { ArticleRecord } from "../../src/model/archive.js";
-import { CHUNK } from "../../src/render/search/byte-store.js";
+import { FIRST_CHUNK } from "../../src/render/search/byte-store.js";
 import { cleanup, tempDir } from "../helpers.js";
 
 /** A cache with more entries than one saved frame holds. */
@@ -146,7 +146,7 @@ describe("the loaded cache", () => {
     for (const [key, clean] of cache.cleans) {
       const signature = loaded.cleans.get(key)?.signature;
       expect(signature).toEqual(clean.signature);
-      expect(signature?.buffer.byteLength).toBe(CHUNK);
+      expect(signature?.buffer.byteLength).toBe(FIRST_CHUNK);
       if (signature) slabs.add(signature.buffer);
       expect(loaded.cleans.get(key)?.record).toEqual(record);
     }

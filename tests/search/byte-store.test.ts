@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ByteStore, CHUNK } from "../../src/render/search/byte-store.js";
+import { ByteStore, CHUNK, FIRST_CHUNK } from "../../src/render/search/byte-store.js";
 
 describe("ByteStore", () => {
   it("keeps copies that later changes to the source do not reach, across chunks", () => {
@@ -12,12 +12,27 @@ describe("ByteStore", () => {
       copies.push(store.copy(item));
     }
     item.fill(255);
-    expect(new Set(copies.map((c) => c.buffer)).size).toBe(3);
+    const sizes = [...new Set(copies.map((c) => c.buffer))].map((b) => b.byteLength);
+    // Chunks grow from the first size by doubling, then stay at the largest.
+    expect(sizes[0]).toBe(FIRST_CHUNK);
+    expect(sizes[1]).toBe(2 * FIRST_CHUNK);
+    expect(Math.max(...sizes)).toBe(CHUNK);
+    expect(sizes.slice(sizes.indexOf(CHUNK))).toEqual(
+      sizes.slice(sizes.indexOf(CHUNK)).fill(CHUNK),
+    );
     copies.forEach((copy, i) => {
       expect(copy.length).toBe(3000);
       expect(copy[0]).toBe(i % 251);
       expect(copy[2999]).toBe(i % 251);
     });
+  });
+
+  it("holds a few items in a chunk of the first size, not a whole chunk", () => {
+    const store = new ByteStore();
+    const copies = [1, 2, 3].map((n) => store.copyWords(new Uint32Array(128).fill(n)));
+    expect(new Set(copies.map((c) => c.buffer)).size).toBe(1);
+    expect(copies[0]?.buffer.byteLength).toBe(FIRST_CHUNK);
+    expect(copies.map((c) => c[127])).toEqual([1, 2, 3]);
   });
 
   it("takes an item larger than a chunk whole", () => {

@@ -7,16 +7,24 @@
  * resident through the rest of the build.
  */
 export const CHUNK = 32 * 1024 * 1024;
+/**
+ * The first chunk's size, doubled for each next one up to {@link CHUNK}. A rebuild after one edit
+ * stores one article's signature, and a dev server or `build --watch` keeps it through every
+ * later build: at 32 MiB a chunk, each such rebuild held 32 MiB more.
+ */
+export const FIRST_CHUNK = 64 * 1024;
 
 /** Append-only store of byte strings, each handed back as a view into a chunk. */
 export class ByteStore {
   private chunk = new Uint8Array(0);
   private used = 0;
+  private nextSize = FIRST_CHUNK;
 
   /** A copy of `bytes` in the store. */
   copy(bytes: Uint8Array): Uint8Array {
     if (this.used + bytes.length > this.chunk.length) {
-      this.chunk = new Uint8Array(Math.max(CHUNK, bytes.length));
+      this.chunk = new Uint8Array(Math.max(this.nextSize, bytes.length));
+      this.nextSize = Math.min(CHUNK, this.nextSize * 2);
       this.used = 0;
     }
     const view = this.chunk.subarray(this.used, this.used + bytes.length);
