@@ -194,8 +194,8 @@ async function runBuild(options: BuildOptions): Promise<number> {
 
 /**
  * `build --watch`: the dev server's builds without the server, for a site served by another
- * host. Under `--quiet` only failures are told, with their details. Ctrl-C ends it with 0, whatever the last build
- * found: it is the user stopping, not a build's verdict.
+ * host. Under `--quiet` only failures are told, with their details. Ctrl-C ends it with 0,
+ * whatever the last build found: it is the user stopping, not a build's verdict.
  */
 async function runWatch(options: BuildOptions, configFile: string | null): Promise<number> {
   // An indented line belongs to the line above it, and is printed when that one was.
@@ -206,18 +206,17 @@ async function runWatch(options: BuildOptions, configFile: string | null): Promi
   };
   const progress = createProgress(process.stderr, !options.quiet);
   const { startLiveBuild } = await import("../serve/live-build.js");
-  // The bar is cleared before the first build's lines are printed.
-  const events = showing(progress);
   const live = await startLiveBuild(
     {
       ...options,
       configFile,
+      // The first build's bar goes before its lines are printed.
       log: (line) => {
         progress.done();
         log(line);
       },
       keptNote: `The last good site is left in ${options.out}.`,
-      firstBuild: events,
+      firstBuild: showing(progress),
     },
     () => undefined,
   );

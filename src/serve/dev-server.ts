@@ -1,22 +1,15 @@
 import { createServer } from "node:http";
-import type { BuildOptions } from "../core/types.js";
 import { createDevHandler } from "./dev-handler.js";
 import { browserPayload } from "./dev-state.js";
 import { createEventHub } from "./event-hub.js";
 import { closeServer, listenOnFreePort, serverUrl } from "./listen.js";
-import { startLiveBuild } from "./live-build.js";
+import { type LiveBuildOptions, startLiveBuild } from "./live-build.js";
 import type { RunningServer } from "./preview-server.js";
 
-/** Options of {@link startDevServer}: a build's options plus where to serve and what to watch. */
-export interface DevServerOptions extends BuildOptions {
+/** Options of {@link startDevServer}: a live build's options plus where to serve. */
+export interface DevServerOptions extends Omit<LiveBuildOptions, "keptNote" | "firstBuild"> {
   readonly port: number;
   readonly host: string;
-  /** The config file in force, watched and re-read on change; `null` when there is none. */
-  readonly configFile: string | null;
-  /** Receives each line meant for the terminal. */
-  readonly log: (line: string) => void;
-  /** Quiet time after an edit before rebuilding; 30 ms unless a test needs otherwise. */
-  readonly debounceMs?: number;
 }
 
 /**
