@@ -64,7 +64,7 @@ export function plural(n: number, word: string): string {
 
 /**
  * Terminal lines about a finished build: what changed, then only the problems not seen before;
- * after a failed build, `keptNote` says what was left in place.
+ * when a build fails after a good one, `keptNote` says what was left in place.
  */
 export function describeBuild(
   prev: DevState,
@@ -76,7 +76,9 @@ export function describeBuild(
 ): string[] {
   const first = prev.id === 0;
   if (outcome.kind === "failed") {
-    return [`✗ Build failed: ${outcome.message}`, `  ${keptNote}`];
+    // Only a good build's site is worth telling of: after a failed one, it was told already.
+    const good = prev.id > 0 && prev.fatal === null;
+    return [`✗ Build failed: ${outcome.message}`, ...(good ? [`  ${keptNote}`] : [])];
   }
   const r = outcome.result;
   const errors = next.errors.length;

@@ -60,7 +60,9 @@ function buildOptionsOf(options: LiveBuildOptions): BuildOptions {
  * Builds the site, then watches the inputs, templates and config and rebuilds on change (bursts
  * coalesced), with edited pages written first. `onState` hears of every state change: after the
  * edited pages went out and after each build. Resolves once the first build is done and the
- * watcher is ready. The dev server serves what this writes; `build --watch` only writes it.
+ * watcher is ready, or throws the {@link UsageError} of a first build the command line misled
+ * (a missing input, an output folder that must not be replaced). The dev server serves what this
+ * writes; `build --watch` only writes it.
  */
 export async function startLiveBuild(
   options: LiveBuildOptions,
@@ -75,6 +77,8 @@ export async function startLiveBuild(
   let state = INITIAL_STATE;
 
   const session = createBuildSession("on-close");
+  /** A command-line mistake the first build found: nothing to watch, the command ends. */
+  let misused: UsageError | null = null;
   let buildStartedAt = 0;
   const rebuild = async (changed: readonly string[]): Promise<void> => {
     buildStartedAt = Date.now();
@@ -106,6 +110,10 @@ export async function startLiveBuild(
       const events = state.id === 0 ? (options.firstBuild ?? {}) : {};
       outcome = { kind: "built", result: await session.build(current, events, paths) };
     } catch (error) {
+      if (state.id === 0 && error instanceof UsageError) {
+        misused = error;
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
       // A user's mistake is told by its message; anything else is a bug, and its stack helps.
       if (!(error instanceof BuildError || error instanceof UsageError)) {
@@ -164,6 +172,11 @@ export async function startLiveBuild(
     await Promise.all([queue.idle(), watching.ready]);
   } finally {
     process.off("SIGINT", stopEarly);
+  }
+  if (misused !== null) {
+    await Promise.all([watching.watcher.close(), queue.close()]);
+    await session.close();
+    throw misused;
   }
 
   return {

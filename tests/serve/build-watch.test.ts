@@ -132,6 +132,16 @@ describe("broadsheet build --watch", () => {
     expect(printed).not.toMatch(/Built|Watching|↻|No errors left/);
   }, 90_000);
 
+  it("ends with exit code 2 when the command line names no input that exists", async () => {
+    const child = broadsheet(project.base, ["build", "no-such-folder", "--watch"]);
+    let err = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    expect(await exitOf(child)).toBe(2);
+    expect(err).toContain("Input `no-such-folder` does not exist.");
+  });
+
   it("is refused with any other command", async () => {
     const child = broadsheet(project.base, ["dev", "in", "--watch"]);
     let err = "";

@@ -94,6 +94,17 @@ describe("describeBuild", () => {
     ]);
   });
 
+  it("tells of no site left in place when no build was good before", () => {
+    const outcome = { kind: "failed", message: "layout.eta: bad" } as const;
+    const failed = nextState(INITIAL_STATE, outcome);
+    expect(describeBuild(INITIAL_STATE, failed, outcome, [], 5, KEPT)).toEqual([
+      "✗ Build failed: layout.eta: bad",
+    ]);
+    expect(describeBuild(failed, nextState(failed, outcome), outcome, ["t.eta"], 5, KEPT)).toEqual([
+      "✗ Build failed: layout.eta: bad",
+    ]);
+  });
+
   it("says so when the last error is fixed", () => {
     const broken = nextState(nextState(INITIAL_STATE, built([])), built([diag("a.txt", "error")]));
     const fixed = nextState(broken, built([]));
