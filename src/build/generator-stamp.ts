@@ -16,8 +16,8 @@ let stamp: Promise<string> | null = null;
  * What stamps every build cache, search base and no-change check: the version and a digest of
  * the code that runs. Any change to the code may change the pages the same input makes; with the
  * version alone, a checkout or an install patched between releases trusted pages an older code
- * made, and every change to the output had to remember a version bump. Reading the code takes a
- * few milliseconds, once per process.
+ * made, and every change to the output had to remember a version bump. Reading the code takes
+ * about 15 ms, once per process.
  */
 export function generatorStamp(): Promise<string> {
   stamp ??= codeDigest(CODE_ROOT, CODE_EXT).then((code) => `broadsheet ${VERSION} ${code}`);
@@ -31,12 +31,14 @@ export async function codeDigest(root: string, ext: string): Promise<string> {
     .map(String)
     .filter((name) => path.extname(name) === ext)
     .sort();
-  for (const name of names) {
+  // Read at once, hashed in order: one file after another took 40 ms.
+  const contents = await Promise.all(names.map((name) => readFile(path.join(root, name))));
+  names.forEach((name, i) => {
     hash
       .update(name)
       .update("\0")
-      .update(await readFile(path.join(root, name)))
+      .update(contents[i] as Buffer)
       .update("\0");
-  }
+  });
   return hash.digest("hex").slice(0, 16);
 }
