@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { broadsheet, exitOf, waitForLine } from "./cli-process.js";
+import { broadsheet, endOf, exitOf, waitForLine } from "./cli-process.js";
 import { makeProject } from "./fixture-corpus.js";
 
 let project: Awaited<ReturnType<typeof makeProject>>;
@@ -24,26 +24,27 @@ async function rowOf(file: string): Promise<{ path: string; content_hash: string
   return row;
 }
 
-/** Polls `check` until it holds, for what a quiet process does not print. */
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** `broadsheet build in --watch` on the project's templates, with `extra` options. */
+function watchBuild(...extra: string[]) {
+  return broadsheet(project.base, [
+    "build",
+    "in",
+    "--watch",
+    "--templates",
+    "templates",
+    "--workers",
+    "1",
+    ...extra,
+  ]);
 }
+
+/** Waits until `check` holds, for what a quiet process does not print. */
+const until = (check: () => boolean | Promise<boolean>) =>
+  expect.poll(check, { timeout: 20_000, interval: 20 }).toBe(true);
 
 describe("broadsheet build --watch", () => {
   it("rebuilds the output on each change, keeps the last good site on a failure, exits 0 on Ctrl-C", async () => {
-    const child = broadsheet(project.base, [
-      "build",
-      "in",
-      "--watch",
-      "--templates",
-      "templates",
-      "--workers",
-      "1",
-    ]);
+    const child = watchBuild();
     const exited = exitOf(child);
     const first = await waitForLine(
       child,
@@ -98,18 +99,7 @@ describe("broadsheet build --watch", () => {
   }, 90_000);
 
   it("prints only failures, with their details, under --quiet", async () => {
-    const child = broadsheet(project.base, [
-      "build",
-      "in",
-      "--watch",
-      "--quiet",
-      "--templates",
-      "templates",
-      "--workers",
-      "1",
-      "--out",
-      "quiet",
-    ]);
+    const child = watchBuild("--quiet", "--out", "quiet");
     let printed = "";
     child.stdout?.on("data", (chunk: Buffer) => {
       printed += chunk.toString();
@@ -133,22 +123,16 @@ describe("broadsheet build --watch", () => {
   }, 90_000);
 
   it("ends with exit code 2 when the command line names no input that exists", async () => {
-    const child = broadsheet(project.base, ["build", "no-such-folder", "--watch"]);
-    let err = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    expect(await exitOf(child)).toBe(2);
-    expect(err).toContain("Input `no-such-folder` does not exist.");
+    const { code, stderr } = await endOf(
+      broadsheet(project.base, ["build", "no-such-folder", "--watch"]),
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain("Input `no-such-folder` does not exist.");
   });
 
   it("is refused with any other command", async () => {
-    const child = broadsheet(project.base, ["dev", "in", "--watch"]);
-    let err = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    expect(await exitOf(child)).toBe(2);
-    expect(err).toContain("--watch goes with `build`: `dev` watches already.");
+    const { code, stderr } = await endOf(broadsheet(project.base, ["dev", "in", "--watch"]));
+    expect(code).toBe(2);
+    expect(stderr).toContain("--watch goes with `build`: `dev` watches already.");
   });
 });

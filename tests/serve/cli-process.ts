@@ -40,3 +40,12 @@ export function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegEx
 export function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((done) => child.once("exit", (code) => done(code)));
 }
+
+/** The exit code of a process that ends by itself, and what it printed to stderr. */
+export async function endOf(child: ChildProcess): Promise<{ code: number | null; stderr: string }> {
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return { code: await exitOf(child), stderr };
+}
