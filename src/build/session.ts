@@ -109,12 +109,11 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       const warm = state?.out === out ? state : null;
       if (warm === null || changed === null) pending = null;
       else for (const file of changed) pending?.add(file);
-      const generator = await generatorStamp();
-      const templateStamps = await templateDigests(
-        options.templates,
-        ARTICLE_TEMPLATES,
-        ARTICLE_ONLY,
-      );
+      // Both read files on the way to the no-change check: read at once.
+      const [generator, templateStamps] = await Promise.all([
+        generatorStamp(),
+        templateDigests(options.templates, ARTICLE_TEMPLATES, ARTICLE_ONLY),
+      ]);
       // A one-shot build of unchanged inputs over an untouched output has nothing to do.
       const check =
         persistence === "each-build"
