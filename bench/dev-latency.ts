@@ -88,22 +88,23 @@ function median(values: readonly number[]): number {
 
 /** How an edit shows: its new text, then the rebuild after it; each in ms from `t0`. */
 interface Probe {
-  readonly shown: (marker: string, t0: number) => Promise<number>;
+  /** `page` is the article's site path. */
+  readonly shown: (page: string, marker: string, t0: number) => Promise<number>;
   readonly settled: (t0: number) => Promise<number>;
   readonly close: () => void;
 }
 
 /** `broadsheet dev`: the text served over HTTP after the reload event, then the next event. */
-async function devProbe(child: ChildProcess, pagePath: () => string): Promise<Probe> {
+async function devProbe(child: ChildProcess): Promise<Probe> {
   const url = await serverUrl(child);
   let waiting: ((id: number) => void) | null = null;
   const events = await listen(url, (id) => waiting?.(id));
   return {
-    shown: (marker, t0) =>
+    shown: (page, marker, t0) =>
       new Promise<number>((resolve) => {
         waiting = async () => {
-          const page = await (await fetch(new URL(pagePath(), url))).text();
-          if (page.includes(marker)) resolve(performance.now() - t0);
+          const text = await (await fetch(new URL(page, url))).text();
+          if (text.includes(marker)) resolve(performance.now() - t0);
         };
       }),
     settled: (t0) =>
@@ -115,13 +116,13 @@ async function devProbe(child: ChildProcess, pagePath: () => string): Promise<Pr
 }
 
 /** `broadsheet build --watch`: the text in the output folder, then the rebuild's line. */
-async function watchProbe(child: ChildProcess, page: () => string): Promise<Probe> {
+async function watchProbe(child: ChildProcess, out: string): Promise<Probe> {
   await nextLine(child, /Watching for changes/);
   let rebuilt: Promise<void> | null = null;
   return {
-    shown: (marker, t0) => {
+    shown: (page, marker, t0) => {
       rebuilt = nextLine(child, /changed: \d+ files? written/);
-      return onDisk(page(), marker, t0);
+      return onDisk(join(out, page), marker, t0);
     },
     settled: async (t0) => {
       await rebuilt;
@@ -153,10 +154,7 @@ async function main(): Promise<void> {
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   try {
-    let row: { file: string; path: string } | undefined;
-    const probe = await (values.watch ? watchProbe : devProbe)(child, () =>
-      values.watch ? join(out, row?.path ?? "") : (row?.path ?? ""),
-    );
+    const probe = await (values.watch ? watchProbe(child, out) : devProbe(child));
     process.stderr.write(
       `${command[0]}: first build ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
     );
@@ -164,7 +162,7 @@ async function main(): Promise<void> {
     const names = readdirSync(corpus).sort();
     const name = names[Math.floor(names.length / 2)] ?? "";
     const file = join(corpus, name);
-    row = rows
+    const row = rows
       .map((r) => JSON.parse(r) as { file: string; path: string })
       .find((r) => r.file.endsWith(name));
     if (!row) throw new Error(`no page for ${name}`);
@@ -176,7 +174,7 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 1500));
         const marker = `Edited paragraph ${k} ${Date.now()}.`;
         const t0 = performance.now();
-        const showing = probe.shown(marker, t0);
+        const showing = probe.shown(row.path, marker, t0);
         writeFileSync(file, `${original.toString()}\n${marker}\n`);
         shown.push(await showing);
         // The rebuild that follows the early page: wait until it is done.
