@@ -1,5 +1,4 @@
 import { relative, resolve } from "node:path";
-import type { FSWatcher } from "chokidar";
 import type { BuildEvents } from "../build/analyse-inputs.js";
 import { createBuildSession } from "../build/session.js";
 import { type ConfigFile, loadConfig } from "../cli/config.js";
@@ -15,7 +14,7 @@ import {
   plural,
 } from "./dev-state.js";
 import { createRebuildQueue } from "./rebuild-queue.js";
-import { watchSources } from "./watch-sources.js";
+import { type SourceWatcher, watchSources } from "./watch-sources.js";
 
 /** Options of {@link startLiveBuild}: a build's options plus what to watch and where to log. */
 export interface LiveBuildOptions extends BuildOptions {
@@ -40,9 +39,6 @@ export interface LiveBuild {
   /** Stops watching, finishes the build under way and saves the build cache. */
   close(): Promise<void>;
 }
-
-/** File times lag the clock by a few milliseconds; a file this close to a build's start is rebuilt. */
-const MTIME_SLACK_MS = 100;
 
 function buildOptionsOf(options: LiveBuildOptions): BuildOptions {
   const {
@@ -79,9 +75,7 @@ export async function startLiveBuild(
   const session = createBuildSession("on-close");
   /** A command-line mistake the first build found: nothing to watch, the command ends. */
   let misused: UsageError | null = null;
-  let buildStartedAt = 0;
   const rebuild = async (changed: readonly string[]): Promise<void> => {
-    buildStartedAt = Date.now();
     const started = performance.now();
     let outcome: BuildOutcome;
     const paths = changed.map((p) => resolve(cwd, p));
@@ -141,19 +135,13 @@ export async function startLiveBuild(
     queue.schedule(path);
   };
   const events = {
-    onActivity: note,
-    onChange(path: string, mtimeMs: number | null) {
-      // chokidar reports a burst's new files up to a second late; a build that started well
-      // after a file was written has read it already, so rebuilding again would change nothing.
-      if (mtimeMs !== null && mtimeMs < buildStartedAt - MTIME_SLACK_MS) return;
-      note(path);
-    },
+    onChange: note,
     onError: (error: unknown) => log(`✗ Watching failed: ${String(error)}`),
   };
   const startWatching = () => watchSources({ ...current, configFile }, events);
-  let watching: { watcher: FSWatcher; ready: Promise<void> } = startWatching();
+  let watching: SourceWatcher = startWatching();
   const rewatch = async () => {
-    await watching.watcher.close();
+    await watching.close();
     watching = startWatching();
     await watching.ready;
   };
@@ -162,7 +150,7 @@ export async function startLiveBuild(
   // cleanly.
   const stopEarly = () => {
     log("Stopping after the current build…");
-    void Promise.all([queue.close(), watching.watcher.close()])
+    void Promise.all([queue.close(), watching.close()])
       .then(() => session.close())
       .then(() => process.exit(130));
   };
@@ -174,7 +162,7 @@ export async function startLiveBuild(
     process.off("SIGINT", stopEarly);
   }
   if (misused !== null) {
-    await Promise.all([watching.watcher.close(), queue.close()]);
+    await Promise.all([watching.close(), queue.close()]);
     await session.close();
     throw misused;
   }
@@ -183,7 +171,7 @@ export async function startLiveBuild(
     state: () => state,
     out: () => resolve(cwd, current.out),
     async close() {
-      await Promise.all([watching.watcher.close(), queue.close()]);
+      await Promise.all([watching.close(), queue.close()]);
       await session.close();
     },
   };
