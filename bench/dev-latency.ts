@@ -2,8 +2,9 @@
  * Dev server latency: from saving an edited article to its new text being served after the live
  * reload event, through the real `broadsheet dev` process over HTTP. With `--watch`, the same
  * through `broadsheet build --watch`: from saving the edit to its new text in the output folder.
+ * Also reports the process's resident size after the first build and its peak (Linux only).
  * Never part of the tests.
- * Usage: npx tsx bench/dev-latency.ts [--n 10000] [--edits 7] [--watch]
+ * Usage: npx tsx bench/dev-latency.ts [--n 10000] [--edits 7] [--watch] [--product <dir>]
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -132,12 +133,25 @@ async function watchProbe(child: ChildProcess, out: string): Promise<Probe> {
   };
 }
 
+/** A line of the process's `/proc` status in MiB: `VmRSS` now, `VmHWM` its peak. */
+function residentMiB(child: ChildProcess, field: "VmRSS" | "VmHWM"): string {
+  try {
+    const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+    const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1];
+    return kb === undefined ? "?" : String(Math.round(Number(kb) / 1024));
+  } catch {
+    return "?";
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       n: { type: "string", default: "10000" },
       edits: { type: "string", default: "7" },
       watch: { type: "boolean", default: false },
+      // A compiled checkout to run instead of this one, to compare two versions.
+      product: { type: "string", default: ROOT },
     },
   });
   const n = Number(values.n);
@@ -150,7 +164,7 @@ async function main(): Promise<void> {
   const command = values.watch ? ["build", corpus, "--watch"] : ["dev", corpus, "--port", "18500"];
   const child = spawn(
     process.execPath,
-    [join(ROOT, "bin/broadsheet.js"), ...command, "--out", out],
+    [join(values.product, "bin/broadsheet.js"), ...command, "--out", out],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   try {
@@ -158,6 +172,7 @@ async function main(): Promise<void> {
     process.stderr.write(
       `${command[0]}: first build ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
     );
+    const firstRss = residentMiB(child, "VmRSS");
     const rows = readFileSync(join(out, "articles.ndjson"), "utf8").trim().split("\n");
     const names = readdirSync(corpus).sort();
     const name = names[Math.floor(names.length / 2)] ?? "";
@@ -198,6 +213,9 @@ async function main(): Promise<void> {
     console.log(`edit → new text ${where}: median ${median(shown).toFixed(0)} ms (${ms(shown)})`);
     console.log(
       `edit → full rebuild done: median ${median(settled).toFixed(0)} ms (${ms(settled)})`,
+    );
+    console.log(
+      `resident: ${firstRss} MiB after the first build, ${residentMiB(child, "VmRSS")} MiB after the edits, peak ${residentMiB(child, "VmHWM")} MiB`,
     );
   } finally {
     child.kill("SIGINT");
