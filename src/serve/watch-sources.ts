@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { basename, dirname, resolve, sep } from "node:path";
 import { type AsyncSubscription, subscribe } from "@parcel/watcher";
 
@@ -95,13 +95,22 @@ export function watchSources(targets: WatchTargets, events: WatchEvents): Source
   let closed = false;
   const watchRoot = async ({ dir, ignore }: Root): Promise<void> => {
     if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() !== true) return;
+    // The watcher refuses a symlink to a folder, which the build reads through: it watches the
+    // folder itself, and its paths are told back under the name the user gave.
+    const real = realpathSync(dir);
+    const given = (path: string) => (real === dir ? path : dir + path.slice(real.length));
+    const inReal = (p: string | RegExp) =>
+      typeof p === "string" && p.startsWith(dir + sep) ? real + p.slice(dir.length) : p;
     const subscription = await subscribe(
-      dir,
+      real,
       (error, changes) => {
-        if (error !== null) events.onError(error);
-        else for (const change of changes) if (!ignored(change.path)) events.onChange(change.path);
+        if (error !== null) return events.onError(error);
+        for (const change of changes) {
+          const path = given(change.path);
+          if (!ignored(path)) events.onChange(path);
+        }
       },
-      { ignore },
+      { ignore: ignore.map(inReal) },
     );
     if (closed) await subscription.unsubscribe();
     else subscriptions.push(subscription);

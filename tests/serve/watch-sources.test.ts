@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, realpath, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, realpath, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -89,6 +89,15 @@ describe("watchSources", () => {
     await writeFile(join(base, "in", "last.txt"), "last\n");
     await sees(join(base, "in", "last.txt"));
     expect([...seen].sort()).toEqual([join(base, "in", "last.txt")]);
+  });
+
+  it("watches an input named through a symlink, reporting paths under the symlink", async () => {
+    await symlink(join(base, "in"), join(base, "linked"));
+    targets = { ...targets, inputs: [join(base, "linked")] };
+    await start();
+    await writeFile(join(base, "in", "2018", "a.txt"), "a, edited\n");
+    await sees(join(base, "linked", "2018", "a.txt"));
+    expect(seen.has(join(base, "in", "2018", "a.txt"))).toBe(false);
   });
 
   it("reports nothing once closed", async () => {
