@@ -48,6 +48,11 @@ export interface BuildSession {
    * need a full rebuild to show.
    */
   preview(changed: readonly string[]): Promise<number>;
+  /**
+   * Whether the last build read `path` (absolute) as an input file, parsed or not, or input files
+   * inside it as a folder; false when the session keeps no state between builds.
+   */
+  readInput(path: string): boolean;
   /** Saves the cache when the session keeps it in memory, and stops the workers. */
   close(): Promise<void>;
 }
@@ -232,6 +237,13 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       const written = await previewEdits(state.last, runner.tasks, changed);
       for (const page of written) previewed.add(page);
       return written.length;
+    },
+    readInput(file) {
+      const learned = state?.cache.learned;
+      if (learned === undefined) return false;
+      if (learned.has(file)) return true;
+      for (const input of learned.keys()) if (input.startsWith(file + path.sep)) return true;
+      return false;
     },
     async close() {
       if (persistence === "on-close" && state !== null) {

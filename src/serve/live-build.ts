@@ -1,4 +1,5 @@
-import { relative, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { relative, resolve, sep } from "node:path";
 import type { BuildEvents } from "../build/analyse-inputs.js";
 import { createBuildSession } from "../build/session.js";
 import { type ConfigFile, loadConfig } from "../cli/config.js";
@@ -22,7 +23,7 @@ export interface LiveBuildOptions extends BuildOptions {
   readonly configFile: string | null;
   /** Receives each line meant for the terminal. */
   readonly log: (line: string) => void;
-  /** Quiet time after an edit before rebuilding; 30 ms unless a test needs otherwise. */
+  /** Quiet time after an edit before rebuilding; 75 ms unless a test needs otherwise. */
   readonly debounceMs?: number;
   /** What the terminal is told stays in place when a build fails. */
   readonly keptNote: string;
@@ -78,7 +79,10 @@ export async function startLiveBuild(
   const rebuild = async (changed: readonly string[]): Promise<void> => {
     const started = performance.now();
     let outcome: BuildOutcome;
-    const paths = changed.map((p) => resolve(cwd, p));
+    // A file that came and went without being an input (the temporary file of `sed -i` or of an
+    // editor's safe save) changed nothing the build reads.
+    const paths = changed.map((p) => resolve(cwd, p)).filter((p) => !vanished(p, current));
+    if (state.id > 0 && !configChanged && paths.length === 0) return;
     if (state.id > 0 && !configChanged) {
       // The edited pages go out first; the rebuild below then brings listings and search along.
       // Told, then left to the rebuild, which reports a real problem the usual way.
@@ -116,7 +120,7 @@ export async function startLiveBuild(
       outcome = { kind: "failed", message };
     }
     const next = nextState(state, outcome);
-    const shown = changed.map((p) => relative(cwd, p) || p);
+    const shown = paths.map((p) => relative(cwd, p) || p);
     const ms = performance.now() - started;
     for (const line of describeBuild(state, next, outcome, shown, ms, options.keptNote)) log(line);
     const changedState = next.id !== state.id;
@@ -124,8 +128,16 @@ export async function startLiveBuild(
     if (changedState) onState(state);
   };
 
+  /** Gone, and neither an input (or a folder of inputs) of the last build nor a template. */
+  const vanished = (path: string, options: BuildOptions) =>
+    !existsSync(path) &&
+    path !== (configFile === null ? null : resolve(configFile)) &&
+    !isInside(resolve(cwd, options.templates), path) &&
+    !session.readInput(path);
   const queue = createRebuildQueue(rebuild, {
-    debounceMs: options.debounceMs ?? 30,
+    // Longer than the 50 ms in which the watcher gathers the events that follow the first of a
+    // burst: a save through a temporary file, or two files written together, is then one rebuild.
+    debounceMs: options.debounceMs ?? 75,
     // A writer on a loaded machine can stall this long between files without ending its burst.
     burstDebounceMs: 400,
     onError: (error) => log(`✗ ${String(error)}`),
@@ -181,4 +193,8 @@ function watchTargetsDiffer(a: BuildOptions, b: BuildOptions): boolean {
   return (
     a.out !== b.out || a.templates !== b.templates || a.inputs.join("\0") !== b.inputs.join("\0")
   );
+}
+
+function isInside(dir: string, path: string): boolean {
+  return path === dir || path.startsWith(dir + sep);
 }

@@ -1,8 +1,8 @@
-import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { broadsheet, endOf, exitOf, waitForLine } from "./cli-process.js";
-import { makeProject } from "./fixture-corpus.js";
+import { articleText, makeProject } from "./fixture-corpus.js";
 
 let project: Awaited<ReturnType<typeof makeProject>>;
 
@@ -96,6 +96,38 @@ describe("broadsheet build --watch", () => {
     expect(await readdir(join(project.base, ".broadsheet-cache", "dist"))).toContain(
       "build-cache.json",
     );
+  }, 90_000);
+
+  it("rebuilds once for a save through a temporary file, and drops a folder moved away", async () => {
+    const child = watchBuild("--out", "saves");
+    const exited = exitOf(child);
+    await waitForLine(child, /Watching for changes/);
+    const rows = () => readFile(join(project.base, "saves", "articles.ndjson"), "utf8");
+
+    // As `sed -i` saves: a new file beside the article, renamed over it.
+    const story = join(project.inputs, "story-00004.txt");
+    const temporary = join(project.inputs, "sedX1b2c3");
+    const saved = waitForLine(child, /↻ [^\n]*changed[^\n]*\n/);
+    await writeFile(temporary, `${await readFile(story, "utf8")}\nA paragraph saved by sed.\n`);
+    await rename(temporary, story);
+    expect((await saved)[0]).toMatch(/^↻ in\/story-00004\.txt changed: \d+ files? written/);
+
+    // A folder of articles moved out of the inputs is reported as the folder alone.
+    await mkdir(join(project.inputs, "extra"));
+    const added = waitForLine(child, /↻ [^\n]*changed[^\n]*\n/);
+    await writeFile(
+      join(project.inputs, "extra", "story-extra.txt"),
+      articleText(99, "An extra harbour story", "The extra pier opened."),
+    );
+    await added;
+    expect(await rows()).toContain("in/extra/story-extra.txt");
+    const moved = waitForLine(child, /↻ in\/extra changed[^\n]*\n/);
+    await rename(join(project.inputs, "extra"), join(project.base, "moved-away"));
+    await moved;
+    expect(await rows()).not.toContain("in/extra/story-extra.txt");
+
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
   }, 90_000);
 
   it("prints only failures, with their details, under --quiet", async () => {
