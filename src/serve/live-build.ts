@@ -23,7 +23,7 @@ export interface LiveBuildOptions extends BuildOptions {
   readonly configFile: string | null;
   /** Receives each line meant for the terminal. */
   readonly log: (line: string) => void;
-  /** Quiet time after an edit before rebuilding; 75 ms unless a test needs otherwise. */
+  /** Quiet time after an edit before rebuilding; 600 ms unless a test needs otherwise. */
   readonly debounceMs?: number;
   /** What the terminal is told stays in place when a build fails. */
   readonly keptNote: string;
@@ -76,26 +76,31 @@ export async function startLiveBuild(
   const session = createBuildSession("on-close");
   /** A command-line mistake the first build found: nothing to watch, the command ends. */
   let misused: UsageError | null = null;
+  // A file that came and went without being an input (the temporary file of `sed -i` or of an
+  // editor's safe save) changed nothing the build reads.
+  const relevant = (changed: readonly string[]) =>
+    changed.map((p) => resolve(cwd, p)).filter((p) => !vanished(p, current));
+  /** The edited pages go out first; the rebuild then brings listings and search along. */
+  const preview = async (changed: readonly string[]): Promise<void> => {
+    const paths = relevant(changed);
+    if (state.id === 0 || configChanged || paths.length === 0) return;
+    const started = performance.now();
+    // Told, then left to the rebuild, which reports a real problem the usual way.
+    const early = await session.preview(paths).catch((error: unknown) => {
+      log(`✗ Writing the edited page early failed: ${String(error)}`);
+      return 0;
+    });
+    if (early > 0) {
+      state = { ...state, id: state.id + 1 };
+      onState(state);
+      log(`↻ ${plural(early, "page")} updated in ${Math.round(performance.now() - started)} ms`);
+    }
+  };
   const rebuild = async (changed: readonly string[]): Promise<void> => {
     const started = performance.now();
     let outcome: BuildOutcome;
-    // A file that came and went without being an input (the temporary file of `sed -i` or of an
-    // editor's safe save) changed nothing the build reads.
-    const paths = changed.map((p) => resolve(cwd, p)).filter((p) => !vanished(p, current));
+    const paths = relevant(changed);
     if (state.id > 0 && !configChanged && paths.length === 0) return;
-    if (state.id > 0 && !configChanged) {
-      // The edited pages go out first; the rebuild below then brings listings and search along.
-      // Told, then left to the rebuild, which reports a real problem the usual way.
-      const early = await session.preview(paths).catch((error: unknown) => {
-        log(`✗ Writing the edited page early failed: ${String(error)}`);
-        return 0;
-      });
-      if (early > 0) {
-        state = { ...state, id: state.id + 1 };
-        onState(state);
-        log(`↻ ${plural(early, "page")} updated in ${Math.round(performance.now() - started)} ms`);
-      }
-    }
     try {
       if (configChanged && configFile !== null) {
         configChanged = false;
@@ -135,11 +140,13 @@ export async function startLiveBuild(
     !isInside(resolve(cwd, options.templates), path) &&
     !session.readInput(path);
   const queue = createRebuildQueue(rebuild, {
-    // Longer than the 50 ms in which the watcher gathers the events that follow the first of a
-    // burst: a save through a temporary file, or two files written together, is then one rebuild.
-    debounceMs: options.debounceMs ?? 75,
-    // A writer on a loaded machine can stall this long between files without ending its burst.
-    burstDebounceMs: 400,
+    // The watcher hands over the first change of a burst at once and may hold the rest up to
+    // 500 ms: waiting longer makes a burst (a save through a temporary file, a `git checkout`, a
+    // scraper writing a folder) one rebuild. The edited pages need no such wait.
+    debounceMs: options.debounceMs ?? 600,
+    preview,
+    // Longer than the 50 ms in which the watcher gathers what follows a first change.
+    previewMs: 75,
     onError: (error) => log(`✗ ${String(error)}`),
   });
   const note = (path: string) => {

@@ -19,8 +19,15 @@ export interface RebuildQueueOptions {
   readonly burstDebounceMs?: number;
   /** Distinct changed paths that make a burst. */
   readonly burstThreshold?: number;
-  /** Receives a rejected rebuild; the queue itself keeps going. */
+  /** Receives a rejected rebuild or preview; the queue itself keeps going. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Called with the paths changed since it was last called, ahead of the rebuild that includes
+   * them: once changes have been quiet for `previewMs` while no rebuild runs, or else just
+   * before that rebuild. Never runs beside a rebuild.
+   */
+  readonly preview?: (changed: readonly string[]) => Promise<void>;
+  readonly previewMs?: number;
 }
 
 /**
@@ -34,10 +41,16 @@ export function createRebuildQueue(
     burstDebounceMs = Math.max(debounceMs, 250),
     burstThreshold = 3,
     onError = () => {},
+    preview,
+    previewMs = debounceMs,
   }: RebuildQueueOptions,
 ): RebuildQueue {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let previewTimer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
+  let previewing: Promise<void> | null = null;
+  /** Changed paths no preview has been given yet. */
+  const unpreviewed = new Set<string>();
   let dueWhileRunning = false;
   let closed = false;
   let changed = new Set<string>();
@@ -50,6 +63,32 @@ export function createRebuildQueue(
     for (const resolve of done) resolve();
   };
 
+  const previewOf = async (paths: readonly string[]): Promise<void> => {
+    for (const p of paths) unpreviewed.delete(p);
+    if (preview === undefined || paths.length === 0) return;
+    try {
+      await preview(paths);
+    } catch (error) {
+      onError(error);
+    }
+  };
+
+  const runPreview = (): void => {
+    previewTimer = null;
+    if (running !== null || previewing !== null || unpreviewed.size === 0) return;
+    previewing = previewOf([...unpreviewed]).then(() => {
+      previewing = null;
+      previewSoon();
+    });
+  };
+
+  /** Restarts the preview's quiet time, unless a rebuild will preview first anyway. */
+  const previewSoon = (): void => {
+    if (preview === undefined || closed || running !== null || unpreviewed.size === 0) return;
+    if (previewTimer !== null) clearTimeout(previewTimer);
+    previewTimer = setTimeout(runPreview, previewMs);
+  };
+
   const run = (): void => {
     timer = null;
     if (running !== null) {
@@ -60,6 +99,8 @@ export function createRebuildQueue(
     changed = new Set();
     running = (async () => {
       try {
+        await previewing;
+        await previewOf(batch.filter((p) => unpreviewed.has(p)));
         await rebuild(batch);
       } catch (error) {
         onError(error);
@@ -73,6 +114,7 @@ export function createRebuildQueue(
         return;
       }
       dueWhileRunning = false;
+      previewSoon();
       settleIfIdle();
     });
   };
@@ -80,9 +122,13 @@ export function createRebuildQueue(
   return {
     schedule(path) {
       if (closed) return;
-      if (path !== undefined) changed.add(path);
+      if (path !== undefined) {
+        changed.add(path);
+        unpreviewed.add(path);
+      }
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(run, changed.size >= burstThreshold ? burstDebounceMs : debounceMs);
+      previewSoon();
     },
     idle() {
       if (timer === null && running === null) return Promise.resolve();
@@ -91,7 +137,10 @@ export function createRebuildQueue(
     async close() {
       closed = true;
       if (timer !== null) clearTimeout(timer);
+      if (previewTimer !== null) clearTimeout(previewTimer);
       timer = null;
+      previewTimer = null;
+      await previewing;
       dueWhileRunning = false;
       if (running !== null) await running;
       settleIfIdle();

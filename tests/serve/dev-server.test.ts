@@ -183,7 +183,11 @@ describe("startDevServer", () => {
       'const { writeFileSync } = require("node:fs");',
       'const { join } = require("node:path");',
       "const [dir, text] = process.argv.slice(1);",
+      // Pausing now and then, as a scraper waits for pages: the burst lasts about 400 ms, longer
+      // than the watcher holds back what follows its first change.
+      "const pause = new Int32Array(new SharedArrayBuffer(4));",
       "for (let n = 0; n < 1000; n++) {",
+      "  if (n % 50 === 49) Atomics.wait(pause, 0, 0, 20);",
       '  writeFileSync(join(dir, "burst-" + n + ".txt"), text.replace(/NUMBER/g, String(n)));',
       "}",
     ].join("\n");

@@ -59,6 +59,61 @@ describe("createRebuildQueue", () => {
     expect(rebuild).toHaveBeenCalledWith(["in/a.txt"]);
   });
 
+  it("previews changes after the preview's quiet time and rebuilds after the longer one", async () => {
+    const order: string[] = [];
+    const queue = createRebuildQueue(
+      async (changed) => {
+        order.push(`rebuild ${changed.join(",")}`);
+      },
+      {
+        debounceMs: 600,
+        previewMs: 75,
+        preview: async (changed) => {
+          order.push(`preview ${changed.join(",")}`);
+        },
+      },
+    );
+    queue.schedule("a.txt");
+    await vi.advanceTimersByTimeAsync(74);
+    expect(order).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(order).toEqual(["preview a.txt"]);
+    // More of the burst: previewed in turn, and rebuilt together once it is quiet.
+    await vi.advanceTimersByTimeAsync(300);
+    queue.schedule("b.txt");
+    queue.schedule("a.txt");
+    await vi.advanceTimersByTimeAsync(599);
+    expect(order).toEqual(["preview a.txt", "preview b.txt,a.txt"]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(order).toEqual(["preview a.txt", "preview b.txt,a.txt", "rebuild a.txt,b.txt"]);
+    await queue.idle();
+  });
+
+  it("never previews beside a rebuild: changes made meanwhile are previewed just before the next", async () => {
+    const c = controllable();
+    const previews: string[][] = [];
+    const queue = createRebuildQueue(c.rebuild, {
+      debounceMs: 100,
+      previewMs: 10,
+      preview: async (changed) => {
+        previews.push([...changed]);
+      },
+    });
+    queue.schedule("a");
+    await vi.advanceTimersByTimeAsync(100);
+    expect(previews).toEqual([["a"]]);
+    expect(c.calls).toEqual([["a"]]);
+    queue.schedule("b");
+    await vi.advanceTimersByTimeAsync(150);
+    expect(previews).toEqual([["a"]]);
+    c.finish();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(previews).toEqual([["a"], ["b"]]);
+    expect(c.calls).toEqual([["a"], ["b"]]);
+    c.finish();
+    await queue.idle();
+  });
+
   it("reports each changed path once per rebuild", async () => {
     const rebuild = vi.fn(async (_changed: readonly string[]) => {});
     const queue = createRebuildQueue(rebuild, { debounceMs: 20 });
