@@ -144,6 +144,8 @@ export async function startLiveBuild(
     // 500 ms: waiting longer makes a burst (a save through a temporary file, a `git checkout`, a
     // scraper writing a folder) one rebuild. The edited pages need no such wait.
     debounceMs: options.debounceMs ?? 600,
+    // Once several files changed: a writer on a loaded machine can also stall between files.
+    burstDebounceMs: 1000,
     preview,
     // Longer than the 50 ms in which the watcher gathers what follows a first change.
     previewMs: 75,
