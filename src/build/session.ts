@@ -3,6 +3,7 @@ import path from "node:path";
 import { collectGarbage } from "../core/collect-garbage.js";
 import { compareDiagnostics } from "../core/format-diagnostic.js";
 import { withHeapGrowthFree } from "../core/heap-growth.js";
+import { isInside } from "../core/inside.js";
 import { createPhaseTimer } from "../core/timing.js";
 import type { BuildOptions, BuildResult, Diagnostic } from "../core/types.js";
 import { type Archive, buildArchive } from "../model/archive.js";
@@ -242,7 +243,7 @@ export function createBuildSession(persistence: CachePersistence): BuildSession 
       const learned = state?.cache.learned;
       if (learned === undefined) return false;
       if (learned.has(file)) return true;
-      for (const input of learned.keys()) if (input.startsWith(file + path.sep)) return true;
+      for (const input of learned.keys()) if (isInside(file, input)) return true;
       return false;
     },
     async close() {

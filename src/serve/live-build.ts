@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { relative, resolve } from "node:path";
 import type { BuildEvents } from "../build/analyse-inputs.js";
 import { createBuildSession } from "../build/session.js";
 import { type ConfigFile, loadConfig } from "../cli/config.js";
 import { BuildError, UsageError } from "../core/errors.js";
+import { isInside } from "../core/inside.js";
 import type { BuildOptions } from "../core/types.js";
 import { applyConfigChange } from "./config-reload.js";
 import {
@@ -202,8 +203,4 @@ function watchTargetsDiffer(a: BuildOptions, b: BuildOptions): boolean {
   return (
     a.out !== b.out || a.templates !== b.templates || a.inputs.join("\0") !== b.inputs.join("\0")
   );
-}
-
-function isInside(dir: string, path: string): boolean {
-  return path === dir || path.startsWith(dir + sep);
 }

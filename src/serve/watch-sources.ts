@@ -1,6 +1,7 @@
 import { realpathSync, statSync } from "node:fs";
-import { basename, dirname, resolve, sep } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { type AsyncSubscription, subscribe } from "@parcel/watcher";
+import { isInside } from "../core/inside.js";
 
 /** What `broadsheet dev` watches, all as given (relative paths are taken from the working folder). */
 export interface WatchTargets {
@@ -29,7 +30,7 @@ export function createIgnore(targets: WatchTargets): (path: string) => boolean {
   return (path) => {
     const abs = resolve(path);
     if (named.has(abs)) return false;
-    if (abs === out || abs.startsWith(out + sep)) return true;
+    if (isInside(out, abs)) return true;
     const name = basename(abs);
     return name.startsWith(".") || name === "node_modules" || name.endsWith("~");
   };
@@ -63,8 +64,8 @@ const SKIPPED_SEGMENT = /(?:^|\/)(?:\.[^/]*|node_modules|[^/]*~)(?:\/|$)/;
 
 /**
  * The folders to watch: each folder target whole, and for each file target (the config file, an
- * input named as a file, one not there yet) the folder holding it, with everything in that folder
- * but the file skipped.
+ * input named as a file, one not there yet) the folder holding it, when there is one, with
+ * everything in that folder but the file skipped.
  */
 export function watchRoots(targets: WatchTargets): Root[] {
   const out = resolve(targets.out);
@@ -76,6 +77,7 @@ export function watchRoots(targets: WatchTargets): Root[] {
   }
   const roots: Root[] = folders.map((dir) => ({ dir, ignore: [out, SKIPPED_SEGMENT] }));
   for (const [dir, names] of files) {
+    if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() !== true) continue;
     const only = names.map((n) => n.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&")).join("|");
     roots.push({ dir, ignore: [new RegExp(`^(?!(?:${only})$)`)] });
   }
@@ -95,13 +97,12 @@ export function watchSources(targets: WatchTargets, events: WatchEvents): Source
   const subscriptions: AsyncSubscription[] = [];
   let closed = false;
   const watchRoot = async ({ dir, ignore }: Root): Promise<void> => {
-    if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() !== true) return;
     // The watcher refuses a symlink to a folder, which the build reads through: it watches the
     // folder itself, and its paths are told back under the name the user gave.
     const real = realpathSync(dir);
     const given = (path: string) => (real === dir ? path : dir + path.slice(real.length));
     const inReal = (p: string | RegExp) =>
-      typeof p === "string" && p.startsWith(dir + sep) ? real + p.slice(dir.length) : p;
+      typeof p === "string" && isInside(dir, p) ? real + p.slice(dir.length) : p;
     const subscription = await subscribe(
       real,
       (error, changes) => {
